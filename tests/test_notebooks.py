@@ -1,0 +1,92 @@
+"""The committed notebooks: stamped in full mode and fresh, one setup cell and badge, README tables in sync."""
+
+import copy
+
+import nbformat
+import pytest
+
+from utils import colab, runner
+
+NOTEBOOKS = runner.notebook_paths()
+SKELETON = ("What you will learn", "ELI5", "The idea", "Results", "Pitfalls", "Test time", "Exercises",
+            "Further reading")
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_course_has_notebooks_00_and_01():
+    assert [path.name[:2] for path in NOTEBOOKS][:2] == ["00", "01"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_is_stamped_fresh_and_clean(path):
+    problems = runner.stamp_problems(read(path))
+    assert not problems, f"{path.name}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_badge_and_setup_cell_follow_the_slug(path):
+    assert colab.badge_problems(read(path), path.name) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_has_the_whole_skeleton(path):
+    markdown = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "markdown")
+    missing = [section for section in SKELETON if f"## {section}" not in markdown]
+    assert not missing, f"{path.name} lacks the sections {missing}"
+    assert "<details>" in markdown, "quiz answers and solutions are hidden in <details> blocks"
+    assert read(path).metadata["course"]["card"]["teaches"]
+
+
+def test_editing_a_code_cell_makes_the_stamp_stale():
+    notebook = read(NOTEBOOKS[-1])
+    edited = copy.deepcopy(notebook)
+    code_cell = [cell for cell in edited.cells if cell.cell_type == "code"][-1]
+    code_cell.source += "\n# an edit after stamping"
+    assert runner.stamp_problems(notebook) == []
+    assert any("changed after" in problem for problem in runner.stamp_problems(edited))
+
+
+def test_unexecuted_cell_stored_error_and_banner_are_caught():
+    notebook = copy.deepcopy(read(NOTEBOOKS[-1]))
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    code_cells[1].execution_count = None
+    code_cells[2].outputs.append(nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[]))
+    code_cells[3].outputs.append(nbformat.v4.new_output(
+        "stream", name="stderr", text="I0000 cudart_stub.cc:31] Could not find cuda drivers"))
+    problems = " | ".join(runner.stamp_problems(notebook))
+    assert "has no output" in problems and "stores an error" in problems and "banner" in problems
+
+
+def test_unstamped_and_quick_mode_notebooks_are_caught():
+    notebook = copy.deepcopy(read(NOTEBOOKS[-1]))
+    notebook.metadata["course"]["stamp"]["mode"] = "quick"
+    assert any("full mode" in problem for problem in runner.stamp_problems(notebook))
+    del notebook.metadata["course"]["stamp"]
+    assert runner.stamp_problems(notebook) == ["not stamped: run `python -m utils.runner <notebook>`"]
+
+
+def test_readme_tables_match_the_stamps():
+    readme = runner.README.read_text()
+    assert runner.render_readme(readme) == readme, "README tables are stale: run `python -m utils.runner --readme`"
+
+
+def test_readme_gives_the_two_commands_and_the_slug():
+    readme = runner.README.read_text()
+    assert "pip install -r requirements.txt" in readme and "jupyter lab" in readme
+    assert "\npytest\n" in readme
+    assert colab.REPO_SLUG in readme
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (runner.REPO_ROOT / ".ci" / "run").read_text()
+    assert "pip install --quiet -r requirements.txt" in ci
+    assert ci.rstrip().splitlines()[-1] == "pytest"
+
+
+def test_colab_urls_and_bad_names():
+    assert colab.colab_url("01_x.ipynb").endswith(f"{colab.REPO_SLUG}/blob/{colab.BRANCH}/notebooks/01_x.ipynb")
+    with pytest.raises(ValueError, match="notebooks/01_x.ipynb"):
+        colab.colab_url("notebooks/01_x.ipynb")

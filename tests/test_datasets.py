@@ -53,7 +53,9 @@ def test_nab(data_dir, name, rows, windows):
     timestamps, values = datasets.load_nab_series(name)
     assert timestamps.shape == values.shape == (rows,)
     assert timestamps.dtype == np.dtype("datetime64[s]") and values.dtype == np.float64
-    assert (np.diff(timestamps) > np.timedelta64(0, "s")).all()
+    backward_steps = np.flatnonzero(np.diff(timestamps) <= np.timedelta64(0, "s"))
+    # The raw file has one clock jump back by 55 minutes (index 10148); the loader keeps the data as published.
+    assert backward_steps.tolist() == ([10148] if name.startswith("realKnownCause/machine") else [])
     label_windows = datasets.load_nab_windows(name)
     assert label_windows.shape == (windows, 2)
     assert (label_windows[:, 0] < label_windows[:, 1]).all()
@@ -66,7 +68,7 @@ def test_nab_rejects_unknown_series():
         datasets.load_nab_series("art_nope")
 
 
-@pytest.mark.parametrize("split, rows, normal, n_labels", [("train20", 25192, 13449, 23), ("test", 22544, 9711, 38)])
+@pytest.mark.parametrize("split, rows, normal, n_labels", [("train20", 25192, 13449, 22), ("test", 22544, 9711, 38)])
 def test_nsl_kdd(data_dir, split, rows, normal, n_labels):
     table = datasets.load_nsl_kdd(split)
     assert table.shape == (rows, 43)

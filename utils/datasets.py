@@ -87,7 +87,11 @@ def _check_nab_name(name):
 
 
 def load_nab_series(name):
-    """One NAB series: `(timestamps, values)`, datetime64[s] and float64 arrays. `name` is one of `NAB_SERIES`."""
+    """One NAB series: `(timestamps, values)`, datetime64[s] and float64 arrays. `name` is one of `NAB_SERIES`.
+
+    The data are returned as published. Note that machine_temperature_system_failure's clock jumps back by 55
+    minutes once (after row 10148): sort or window with care.
+    """
     _check_nab_name(name)
     rows = np.genfromtxt(fetch(f"nab/data/{name}.csv"), delimiter=",", skip_header=1, dtype=str)
     return rows[:, 0].astype("datetime64[s]"), rows[:, 1].astype(np.float64)

@@ -51,3 +51,10 @@ def test_check_autoencoder(capsys):
     assert not check_autoencoder(None, (28, 28), 16)
     with pytest.raises(ValueError, match="'16'"):
         check_autoencoder(good, (28, 28), "16")
+
+
+def test_verdict_is_truthy_and_silent_in_jupyter(capsys):
+    verdict = check_value(1.0, 1.0)
+    assert verdict and verdict.ok and "right" in verdict.message
+    assert verdict._ipython_display_() is None
+    assert "ok=True" in repr(verdict)

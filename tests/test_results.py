@@ -8,9 +8,9 @@ ROW = {"metric": "test MSE", "ours": 0.0123, "baseline": 0.0151, "baseline_name"
 def test_report_headline_displays_and_returns_clean_rows(monkeypatch):
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda obj, raw: shown.append(obj))
-    rows = report_headline([ROW])
+    assert report_headline([ROW]) is None
+    rows = shown[0][MIME_TYPE]["headline"]
     assert rows[0]["ours"] == 0.0123 and rows[0]["note"] is None
-    assert shown[0][MIME_TYPE] == {"headline": rows}
     assert "0.0123" in shown[0]["text/markdown"] and "PCA-32" in shown[0]["text/markdown"]
 
 

@@ -1,7 +1,8 @@
 """Exercise checks: a learner calls one after an exercise, and it says, kindly, what is wrong or that it is right.
 
-Each check prints its verdict and returns True or False; it never raises on a wrong answer, so a learner's notebook
-keeps running. (It does raise `ValueError` when the check itself is called with impossible arguments.)
+Each check prints its verdict and returns a `Verdict`, which is true or false; it never raises on a wrong answer, so
+a learner's notebook keeps running. (It does raise `ValueError` when the check itself is called with impossible
+arguments.)
 """
 
 import numbers
@@ -12,9 +13,25 @@ PASS = "✅ "
 NOT_YET = "🔎 Not yet: "
 
 
+class Verdict:
+    """The outcome of a check: true when the answer is right. Jupyter shows nothing for it (the check printed)."""
+
+    def __init__(self, ok, message):
+        self.ok, self.message = bool(ok), message
+
+    def __bool__(self):
+        return self.ok
+
+    def __repr__(self):
+        return f"Verdict(ok={self.ok}, message={self.message!r})"
+
+    def _ipython_display_(self):
+        pass
+
+
 def _verdict(ok, message):
     print((PASS if ok else NOT_YET) + message)
-    return ok
+    return Verdict(ok, message)
 
 
 def check_value(answer, expected, name="your answer", rtol=1e-3, atol=1e-8, hint=""):

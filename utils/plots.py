@@ -33,11 +33,11 @@ def show_reconstructions(originals, reconstructions, n=10, row_titles=("original
     available = min(len(images) for images, _ in rows)
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= available:
         raise ValueError(f"n must be an integer from 1 to {available} (the images given), got {n!r}.")
-    fig, axes = plt.subplots(len(rows), n, figsize=(n * 0.9, len(rows) * 1.0), dpi=DPI, squeeze=False)
+    fig, axes = plt.subplots(len(rows), n, figsize=(n * 0.75, len(rows) * 0.8), dpi=DPI, squeeze=False)
     for row, (images, row_title) in enumerate(rows):
         for col in range(n):
             axis = axes[row, col]
-            axis.imshow(images[col], cmap="gray" if images.ndim == 3 else None, vmin=0, vmax=1)
+            axis.imshow(images[col], cmap="gray" if images.ndim == 3 else None, vmin=0, vmax=1, interpolation="nearest")
             axis.set_xticks([])
             axis.set_yticks([])
         axes[row, 0].set_ylabel(row_title, fontsize=8, rotation=0, ha="right", va="center")
@@ -76,7 +76,7 @@ def plot_history(histories, metric="loss", title=None, logy=False):
     return fig
 
 
-def plot_codes_2d(codes, labels, class_names=None, title="2-D codes", max_points=5000, axis=None):
+def plot_codes_2d(codes, labels, class_names=None, title="2-D codes", max_points=3000, axis=None):
     """Scatter of 2-D codes coloured by label (at most `max_points`, a fixed random subset)."""
     codes, labels = np.asarray(codes), np.asarray(labels)
     if codes.ndim != 2 or codes.shape[1] != 2:
@@ -85,7 +85,7 @@ def plot_codes_2d(codes, labels, class_names=None, title="2-D codes", max_points
         raise ValueError(f"labels has {len(labels)} entries but codes has {len(codes)} rows.")
     keep = np.random.default_rng(0).permutation(len(codes))[:max_points]
     if axis is None:
-        fig, axis = plt.subplots(figsize=(5.5, 4.5), dpi=DPI)
+        fig, axis = plt.subplots(figsize=(5, 4), dpi=DPI)
     else:
         fig = axis.figure
     for value in np.unique(labels):

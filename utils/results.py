@@ -50,7 +50,7 @@ def headline_markdown(rows):
 
 
 def report_headline(rows):
-    """Display the headline rows and store them for the stamper. Returns the cleaned rows."""
+    """Display the headline rows and store them for the stamper."""
     if not isinstance(rows, (list, tuple)) or not rows:
         raise ValueError(f"report_headline needs a non-empty list of dicts, got {rows!r}.")
     clean = [_clean(row) for row in rows]
@@ -58,4 +58,3 @@ def report_headline(rows):
 
     table = headline_markdown(clean)
     display({MIME_TYPE: {"headline": clean}, "text/markdown": table, "text/plain": table}, raw=True)
-    return clean

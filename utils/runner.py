@@ -19,6 +19,7 @@ import platform
 import re
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from utils.colab import badge_markdown
@@ -109,8 +110,6 @@ def execute_and_stamp(path):
     started = time.perf_counter()
     client.execute()
     runtime = time.perf_counter() - started
-    import keras
-    import tensorflow as tf
 
     stamp = {
         "mode": "full",
@@ -118,7 +117,8 @@ def execute_and_stamp(path):
         "runtime_s": round(runtime, 1),
         "executed_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": f"{os.cpu_count()} CPU cores, {platform.machine()}",
-        "versions": {"python": platform.python_version(), "tensorflow": tf.__version__, "keras": keras.__version__},
+        "versions": {name: version(name) for name in ("tensorflow", "keras", "numpy", "scikit-learn")}
+        | {"python": platform.python_version()},
         "headline": headline_of(notebook),
     }
     notebook.metadata.setdefault("course", {})["stamp"] = stamp

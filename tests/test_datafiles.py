@@ -28,7 +28,7 @@ def test_data_dir_defaults_to_repository_data(monkeypatch):
 def test_present_files_verify_and_nothing_is_written(data_dir):
     before = sorted(p.relative_to(data_dir) for p in data_dir.rglob("*"))
     path = fetch(SMALL_FILE)
-    assert path == data_dir / SMALL_FILE
+    assert path == (data_dir / SMALL_FILE).resolve()
     assert datafiles.sha256_of(path) == datafiles.registry()[SMALL_FILE].sha256
     assert sorted(p.relative_to(data_dir) for p in data_dir.rglob("*")) == before
 

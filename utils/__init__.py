@@ -5,7 +5,12 @@ One idea per module:
 - `settings`: quick vs full mode, sizes, seeding, Keras verbosity.
 - `datafiles`: where data files live, download once, sha256 checks, clear errors.
 - `datasets`: one loader per dataset, returning NumPy arrays (pandas frames for tables).
+- `backend`: load Keras on TensorFlow without the C++ start-up banners.
 - `blocks`: dense encoder and decoder builders with argument checks.
+- `noise`: corruption layers and fixed-seed corruption functions for denoising autoencoders.
+- `regularizers`: sparsity penalties on activations (KL toward a target rate, L1), batch-size invariant.
+- `contractive`: the Jacobian penalty of a sigmoid encoder in closed form, and a layer that adds it.
+- `probes`: linear-probe accuracy of frozen codes.
 - `plots`: reconstructions grid, training curves, 2-D code scatter.
 - `checks`: exercise checks that tell a learner, kindly, what is wrong.
 - `results`: the headline metrics a notebook reports.

@@ -11,6 +11,7 @@ One idea per module:
 - `regularizers`: sparsity penalties on activations (KL toward a target rate, L1), batch-size invariant.
 - `contractive`: the Jacobian penalty of a sigmoid encoder in closed form, and a layer that adds it.
 - `probes`: linear-probe accuracy of frozen codes.
+- `convolutional`: strided convolutional encoder and decoder builders (transposed or resize upsampling).
 - `plots`: reconstructions grid, training curves, 2-D code scatter.
 - `checks`: exercise checks that tell a learner, kindly, what is wrong.
 - `results`: the headline metrics a notebook reports.

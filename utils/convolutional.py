@@ -41,8 +41,13 @@ def _filters(value, name):
     return filters
 
 
-def _code_size(value):
-    return None if value is None else _positive_int(value, "code_size")
+def _checked(filters, image_shape, shape_name, code_size, kernel_size, activation):
+    """The arguments both builders share, checked: (filters, image_shape, code_size, kernel_size)."""
+    filters = _filters(filters, "filters")
+    image_shape = _image_shape(image_shape, shape_name, len(filters))
+    code_size = None if code_size is None else _positive_int(code_size, "code_size")
+    _activation(activation, "activation")
+    return filters, image_shape, code_size, _positive_int(kernel_size, "kernel_size")
 
 
 def conv_encoder(input_shape, code_size, filters=(32, 64), kernel_size=3, activation="relu", name="encoder"):
@@ -59,11 +64,8 @@ def conv_encoder(input_shape, code_size, filters=(32, 64), kernel_size=3, activa
     Returns:
         A functional `keras.Model` from images to codes.
     """
-    filters = _filters(filters, "filters")
-    input_shape = _image_shape(input_shape, "input_shape", len(filters))
-    code_size = _code_size(code_size)
-    kernel_size = _positive_int(kernel_size, "kernel_size")
-    _activation(activation, "activation")
+    filters, input_shape, code_size, kernel_size = _checked(filters, input_shape, "input_shape", code_size,
+                                                            kernel_size, activation)
     images = keras.Input(shape=input_shape, name="images")
     features = images
     for index, channels in enumerate(filters, start=1):
@@ -99,13 +101,10 @@ def conv_decoder(code_size, output_shape, filters=(64, 32), kernel_size=3, upsam
     Returns:
         A functional `keras.Model` from codes to images.
     """
-    filters = _filters(filters, "filters")
-    output_shape = _image_shape(output_shape, "output_shape", len(filters))
-    code_size = _code_size(code_size)
-    kernel_size = _positive_int(kernel_size, "kernel_size")
+    filters, output_shape, code_size, kernel_size = _checked(filters, output_shape, "output_shape", code_size,
+                                                             kernel_size, activation)
     if upsampling not in UPSAMPLING_MODES:
         raise ValueError(f"upsampling must be one of {UPSAMPLING_MODES}, got {upsampling!r}.")
-    _activation(activation, "activation")
     _activation(output_activation, "output_activation")
     factor = 2 ** len(filters)
     map_shape = (output_shape[0] // factor, output_shape[1] // factor, filters[0])

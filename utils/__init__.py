@@ -12,6 +12,8 @@ One idea per module:
 - `contractive`: the Jacobian penalty of a sigmoid encoder in closed form, and a layer that adds it.
 - `probes`: linear-probe accuracy of frozen codes.
 - `convolutional`: strided convolutional encoder and decoder builders (transposed or resize upsampling).
+- `recurrent`: the LSTM/GRU sequence-to-sequence autoencoder builder, with optional masking, and a masked MSE.
+- `variational`: the sampling layer, the ELBO's two terms, a VAE trained with `fit`, importance-sampled NLL.
 - `plots`: reconstructions grid, training curves, 2-D code scatter.
 - `checks`: exercise checks that tell a learner, kindly, what is wrong.
 - `results`: the headline metrics a notebook reports.

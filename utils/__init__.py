@@ -14,6 +14,7 @@ One idea per module:
 - `convolutional`: strided convolutional encoder and decoder builders (transposed or resize upsampling).
 - `recurrent`: the LSTM/GRU sequence-to-sequence autoencoder builder, with optional masking, and a masked MSE.
 - `variational`: the sampling layer, the ELBO's two terms, a VAE trained with `fit`, importance-sampled NLL.
+- `timing`: an epoch-timing callback, for the seconds-per-epoch column of architecture comparisons.
 - `plots`: reconstructions grid, training curves, 2-D code scatter.
 - `checks`: exercise checks that tell a learner, kindly, what is wrong.
 - `results`: the headline metrics a notebook reports.

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from utils.backend import load_keras
 from utils.blocks import chain, dense_decoder, dense_encoder
+from utils.course.backend import load_keras
 
 keras = load_keras()
 

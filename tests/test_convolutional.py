@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from utils.backend import load_keras
 from utils.blocks import chain
 from utils.convolutional import conv_decoder, conv_encoder
+from utils.course.backend import load_keras
 
 keras = load_keras()
 
@@ -52,7 +52,7 @@ def test_resize_decoder_uses_upsampling_layers_only_there():
     (lambda: conv_encoder((28, 28, 1), 8, filters=(8, 8, 8)), "divisible by 2 ** len(filters) = 8"),
     (lambda: conv_encoder((28, 28), 8), "(28, 28)"),
     (lambda: conv_encoder((28, 28, 1), 0), "got 0"),
-    (lambda: conv_encoder((28, 28, 1), 8, filters=()), "filters needs at least one entry"),
+    (lambda: conv_encoder((28, 28, 1), 8, filters=()), "filters must hold at least one"),
     (lambda: conv_encoder((28, 28, 1), 8, kernel_size=0), "kernel_size must be a positive integer, got 0"),
     (lambda: conv_encoder((28, 28, 1), 8, activation="wiggly"), "wiggly"),
     (lambda: conv_decoder(8, (28, 28, 1), upsampling="deconv"), "'deconv'"),

@@ -112,3 +112,30 @@ def test_set5_and_set14(data_dir):
     assert set14["bridge"].shape == (512, 512, 3)  # stored gray, returned as RGB
     assert (set14["bridge"][..., 0] == set14["bridge"][..., 2]).all()
     assert set(datasets.SET14_NOT_FOR_DISPLAY) <= set(set14)
+
+
+def test_fashion_mnist_splits_are_fixed_scaled_and_apart(data_dir):
+    splits = datasets.load_fashion_mnist_splits()
+    assert splits.train_images.shape == (54_000, 28, 28) and splits.validation_images.shape == (6_000, 28, 28)
+    assert splits.test_images.shape == (10_000, 28, 28) and splits.train_images.dtype == np.float32
+    assert 0.0 <= splits.train_images.min() and splits.train_images.max() <= 1.0
+    small = datasets.load_fashion_mnist_splits(n_train=100, n_test=50)
+    assert len(small.train_images) == 100 and len(small.test_labels) == 50
+    assert np.array_equal(small.validation_images, splits.validation_images)  # validation never depends on n_train
+    (raw_train, _), _ = datasets.load_fashion_mnist()
+    assert np.array_equal(splits.validation_images[0] * 255, raw_train[54_000])
+    with pytest.raises(ValueError, match="60000"):
+        datasets.load_mnist_splits(n_train=60_000)
+    with pytest.raises(ValueError, match="n_test"):
+        datasets.load_mnist_splits(n_test=0)
+
+
+def test_ecg5000_splits_train_on_normal_beats_only(data_dir):
+    beats = datasets.load_ecg5000_splits()
+    assert beats.train.shape[1:] == (140, 1) and beats.train.dtype == np.float32
+    assert abs(float(beats.train.mean())) < 1e-4 and abs(float(beats.train.std()) - 1.0) < 1e-4
+    sizes = [len(part) for part in (beats.train, beats.validation_normal, beats.validation_abnormal,
+                                    beats.test_normal, beats.test_abnormal)]
+    assert sum(sizes) < 4498 and min(sizes) > 100  # the abnormal training beats are left out
+    assert len(beats.ucr_beats) == 500 and set(np.unique(beats.ucr_classes)) == {1, 2, 3, 4, 5}
+    assert len(datasets.load_ecg5000_splits(max_train=300).train) == 300

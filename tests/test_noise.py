@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from utils.backend import load_keras
+from utils.course.backend import load_keras
 from utils.noise import (
     ClippedGaussianNoise,
     MaskingNoise,

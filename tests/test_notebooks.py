@@ -1,11 +1,12 @@
 """The committed notebooks: stamped in full mode and fresh, one setup cell and badge, README tables in sync."""
 
+import ast
 import copy
 
 import nbformat
 import pytest
 
-from utils import colab, runner
+from utils.course import colab, runner
 
 NOTEBOOKS = runner.notebook_paths()
 SKELETON = ("What you will learn", "ELI5", "The idea", "Results", "Pitfalls", "Test time", "Exercises",
@@ -65,12 +66,13 @@ def test_unstamped_and_quick_mode_notebooks_are_caught():
     notebook.metadata["course"]["stamp"]["mode"] = "quick"
     assert any("full mode" in problem for problem in runner.stamp_problems(notebook))
     del notebook.metadata["course"]["stamp"]
-    assert runner.stamp_problems(notebook) == ["not stamped: run `python -m utils.runner <notebook>`"]
+    assert runner.stamp_problems(notebook) == ["not stamped: run `python -m utils.course.runner <notebook>`"]
 
 
 def test_readme_tables_match_the_stamps():
     readme = runner.README.read_text()
-    assert runner.render_readme(readme) == readme, "README tables are stale: run `python -m utils.runner --readme`"
+    stale = "README tables are stale: run `python -m utils.course.runner --readme`"
+    assert runner.render_readme(readme) == readme, stale
 
 
 def test_readme_gives_the_two_commands_and_the_slug():
@@ -90,3 +92,61 @@ def test_colab_urls_and_bad_names():
     assert colab.colab_url("01_x.ipynb").endswith(f"{colab.REPO_SLUG}/blob/{colab.BRANCH}/notebooks/01_x.ipynb")
     with pytest.raises(ValueError, match="notebooks/01_x.ipynb"):
         colab.colab_url("notebooks/01_x.ipynb")
+
+
+def _one_cell_notebook(source):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source)]
+    return notebook
+
+
+def test_stamp_hashes_follow_what_the_notebook_uses_from_utils():
+    hashes = runner.utils_hashes(_one_cell_notebook("from utils.baselines import PCABaseline\nimport numpy as np"))
+    assert "utils.baselines.PCABaseline" in hashes
+    assert "utils.validation.positive_int" in hashes  # reached through PCABaseline's code (validation.positive_int)
+    assert not any(name.startswith("utils.blocks") for name in hashes)
+
+
+def test_code_hash_ignores_docstrings_and_comments_but_not_code():
+    def documented(x):
+        """Twice x."""
+        return 2 * x  # doubled
+
+    def bare(x):
+        return 2 * x
+
+    def changed(x):
+        return 3 * x
+
+    def code(function):
+        return runner._code_of(function)[0].replace(function.__name__, "f")
+
+    assert code(documented) == code(bare) != code(changed)
+
+
+def test_a_changed_utils_hash_makes_the_stamp_stale():
+    notebook = copy.deepcopy(read(NOTEBOOKS[-1]))
+    name = next(iter(notebook.metadata["course"]["stamp"]["utils_sha256"]))
+    notebook.metadata["course"]["stamp"]["utils_sha256"][name] = "0" * 64
+    assert any("utils code it uses changed" in problem and name in problem
+               for problem in runner.stamp_problems(notebook))
+
+
+def test_setup_cell_explains_a_failed_clone():
+    assert "could not fetch" in colab.SETUP_CELL.lower() and "REPO_SLUG above" in colab.SETUP_CELL
+
+
+def test_setup_cell_is_valid_python():
+    ast.parse(colab.SETUP_CELL)  # a stray newline inside a string literal once made it a SyntaxError
+
+
+def test_the_hash_of_a_set_constant_does_not_depend_on_string_hashing():
+    import subprocess
+    import sys
+
+    code = ("from utils.course.runner import _code_of; "
+            "print(_code_of({'1', 'true', 'yes', 'on', 'a', 'b', 'c'})[0])")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in range(6)}
+    assert len(outputs) == 1, outputs

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from utils.backend import load_keras
+from utils.course.backend import load_keras
 from utils.regularizers import KLSparsity, L1Activity, layer_divides_activity_loss_by_batch
 
 keras = load_keras()
@@ -106,13 +106,13 @@ def test_config_round_trip(regularizer):
 
 
 @pytest.mark.parametrize("kwargs, shown", [
-    ({"rho": 0.0}, "rho must be in (0.0, 1.0), got 0.0"),
+    ({"rho": 0.0}, "rho must lie in (0.0, 1.0), got 0.0"),
     ({"rho": 1.2}, "1.2"),
     ({"rho": "0.05"}, "'0.05'"),
     ({"rho": True}, "True"),
-    ({"beta": -1.0}, "beta must be in [0.0, inf), got -1.0"),
+    ({"beta": -1.0}, "beta must lie in [0.0, inf], got -1.0"),
     ({"beta": float("nan")}, "nan"),
-    ({"rho": 0.05, "eps": 0.1}, "eps must be in (0.0, 0.05), got 0.1"),
+    ({"rho": 0.05, "eps": 0.1}, "eps must lie in (0.0, 0.05), got 0.1"),
 ])
 def test_kl_argument_checks_name_the_bad_value(kwargs, shown):
     with pytest.raises(ValueError) as caught:

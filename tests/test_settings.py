@@ -31,9 +31,11 @@ def test_by_mode_rejects_bad_sizes(full, quick, shown):
 
 def test_fit_verbose(monkeypatch):
     monkeypatch.setenv("AE_VERBOSE", "2")
-    assert settings.fit_verbose() == 2
+    assert settings.fit_verbose() == 0 and settings.log_epochs()
     monkeypatch.delenv("AE_VERBOSE")
-    assert settings.fit_verbose() == 1
+    assert settings.fit_verbose() == 1 and not settings.log_epochs()
+    monkeypatch.setenv("AE_VERBOSE", "0")
+    assert settings.fit_verbose() == 0 and not settings.log_epochs()
     monkeypatch.setenv("AE_VERBOSE", "loud")
     with pytest.raises(ValueError, match="loud"):
         settings.fit_verbose()

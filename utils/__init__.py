@@ -1,23 +1,39 @@
-"""Shared building blocks of the autoencoder course.
+"""Shared building blocks of the autoencoder course, one idea per module.
 
-One idea per module:
+What the course teaches:
 
-- `settings`: quick vs full mode, sizes, seeding, Keras verbosity.
-- `datafiles`: where data files live, download once, sha256 checks, clear errors.
-- `datasets`: one loader per dataset, returning NumPy arrays (pandas frames for tables).
-- `backend`: load Keras on TensorFlow without the C++ start-up banners.
-- `blocks`: dense encoder and decoder builders with argument checks.
-- `noise`: corruption layers and fixed-seed corruption functions for denoising autoencoders.
-- `regularizers`: sparsity penalties on activations (KL toward a target rate, L1), batch-size invariant.
-- `contractive`: the Jacobian penalty of a sigmoid encoder in closed form, and a layer that adds it.
-- `probes`: linear-probe accuracy of frozen codes.
+- `blocks`: dense encoder and decoder builders.
 - `convolutional`: strided convolutional encoder and decoder builders (transposed or resize upsampling).
 - `recurrent`: the LSTM/GRU sequence-to-sequence autoencoder builder, with optional masking, and a masked MSE.
 - `variational`: the sampling layer, the ELBO's two terms, a VAE trained with `fit`, importance-sampled NLL.
-- `timing`: an epoch-timing callback, for the seconds-per-epoch column of architecture comparisons.
+- `noise`: corruption layers and fixed-seed corruption functions for denoising autoencoders.
+- `regularizers`: sparsity penalties on activations (KL toward a target rate, L1), batch-size invariant.
+- `contractive`: the Jacobian penalty of a sigmoid encoder in closed form, and a layer that adds it.
+
+Data:
+
+- `datafiles`: where data files live, download once, sha256 checks, clear errors.
+- `datasets`: one loader per dataset; `load_*_splits` return ready, scaled train / validation / test splits.
+
+Evaluation:
+
+- `baselines`: the mean input and PCA-k (one fit serves every k), thin over scikit-learn.
+- `reconstruction_errors`: mean and summed squared error, per example and averaged.
+- `probes`: linear-probe accuracy of frozen codes.
 - `plots`: reconstructions grid, training curves, 2-D code scatter.
-- `checks`: exercise checks that tell a learner, kindly, what is wrong.
-- `results`: the headline metrics a notebook reports.
-- `colab`: the repository slug, the Open-in-Colab badge and the setup cell.
-- `runner`: execute a notebook in full mode, stamp it, regenerate the README tables.
+
+Training and settings:
+
+- `settings`: quick vs full mode, sizes, seeding, verbosity.
+- `training`: Adam with a cosine schedule, the epoch timer, a compact epoch logger.
+
+Exercises and argument checks:
+
+- `exercises`: the checks a learner calls after each exercise, one module per notebook, reference answers inside.
+- `validation`: the argument checks every module uses (`ValueError` with the bad value).
+
+Course machinery (what makes the course run, not what it teaches) lives in `utils.course`: the runner and stamps,
+Colab, the headline results, and loading Keras without TensorFlow's banners.
 """
+
+KERAS_PACKAGE = "autoencoder_course"  # the one package name under which the course's saved layers are registered

@@ -9,42 +9,10 @@ in one line, with argument checks, so later notebooks can focus on what is new::
 """
 
 import math
-import numbers
 
 import keras
 
-
-def _positive_int(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}.")
-    return int(value)
-
-
-def _shape(value, name):
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        value = (value,)
-    if not isinstance(value, (tuple, list)) or not value:
-        raise ValueError(f"{name} must be a non-empty tuple of positive integers, got {value!r}.")
-    for size in value:
-        if isinstance(size, bool) or not isinstance(size, numbers.Integral) or size < 1:
-            raise ValueError(f"{name} must be a non-empty tuple of positive integers, got {value!r}.")
-    return tuple(int(size) for size in value)
-
-
-def _units(value, name):
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise ValueError(f"{name} must be a sequence of positive integers (e.g. (512, 128)), got {value!r}.")
-    return tuple(_positive_int(units, f"every entry of {name}") for units in value)
-
-
-def _activation(value, name):
-    if value is None:
-        return None
-    try:
-        keras.activations.get(value)
-    except ValueError as error:
-        raise ValueError(f"{name} is not a Keras activation: {value!r}.") from error
-    return value
+from utils import validation
 
 
 def dense_encoder(input_shape, code_size, hidden_units=(), activation="relu", code_activation=None,
@@ -62,11 +30,11 @@ def dense_encoder(input_shape, code_size, hidden_units=(), activation="relu", co
     Returns:
         A functional `keras.Model` from images to codes.
     """
-    input_shape = _shape(input_shape, "input_shape")
-    code_size = _positive_int(code_size, "code_size")
-    hidden_units = _units(hidden_units, "hidden_units")
-    _activation(activation, "activation")
-    _activation(code_activation, "code_activation")
+    input_shape = validation.shape(input_shape, "input_shape")
+    code_size = validation.positive_int(code_size, "code_size")
+    hidden_units = validation.int_sequence(hidden_units, "hidden_units")
+    validation.activation(activation, "activation")
+    validation.activation(code_activation, "code_activation")
     inputs = keras.Input(shape=input_shape, name="inputs")
     hidden = keras.layers.Flatten(name="flatten")(inputs) if len(input_shape) > 1 else inputs
     for index, units in enumerate(hidden_units, start=1):
@@ -82,11 +50,11 @@ def dense_decoder(code_size, output_shape, hidden_units=(), activation="relu", o
     `hidden_units` are listed from the code outwards, so a mirror of `dense_encoder(..., hidden_units=(512, 128))`
     is `dense_decoder(..., hidden_units=(128, 512))`. The sigmoid output suits pixels scaled to [0, 1].
     """
-    code_size = _positive_int(code_size, "code_size")
-    output_shape = _shape(output_shape, "output_shape")
-    hidden_units = _units(hidden_units, "hidden_units")
-    _activation(activation, "activation")
-    _activation(output_activation, "output_activation")
+    code_size = validation.positive_int(code_size, "code_size")
+    output_shape = validation.shape(output_shape, "output_shape")
+    hidden_units = validation.int_sequence(hidden_units, "hidden_units")
+    validation.activation(activation, "activation")
+    validation.activation(output_activation, "output_activation")
     codes = keras.Input(shape=(code_size,), name="codes")
     hidden = codes
     for index, units in enumerate(hidden_units, start=1):

@@ -9,9 +9,9 @@ It costs one pass over the kernel instead of a Jacobian per example. Written wit
 every Keras backend. Notebook 06 derives it and checks it against automatic differentiation.
 """
 
-import numbers
-
 import keras
+
+from utils import KERAS_PACKAGE, validation
 
 ops = keras.ops
 
@@ -26,7 +26,7 @@ def sigmoid_jacobian_sq_norm(codes, kernel):
     return ops.sum(unit_gain * kernel_col_sq, axis=-1)
 
 
-@keras.saving.register_keras_serializable(package="autoencoder_course")
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class ContractiveSigmoidDense(keras.layers.Layer):
     """A sigmoid Dense layer that adds `weight` × mean ‖J‖²_F of its own Jacobian to the model's loss.
 
@@ -37,11 +37,8 @@ class ContractiveSigmoidDense(keras.layers.Layer):
 
     def __init__(self, units, weight=1e-4, **kwargs):
         super().__init__(**kwargs)
-        if isinstance(units, bool) or not isinstance(units, numbers.Integral) or units < 1:
-            raise ValueError(f"units must be a positive integer, got {units!r}.")
-        if isinstance(weight, bool) or not isinstance(weight, numbers.Real) or weight < 0:
-            raise ValueError(f"weight must be a non-negative number, got {weight!r}.")
-        self.units, self.weight = int(units), float(weight)
+        self.units = validation.positive_int(units, "units")
+        self.weight = validation.non_negative_real(weight, "weight")
 
     def build(self, input_shape):
         self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="glorot_uniform",

@@ -16,13 +16,13 @@ import math
 
 import keras
 
-from utils.blocks import _activation, _positive_int, _shape, _units
+from utils import validation
 
 UPSAMPLING_MODES = ("transpose", "resize")
 
 
 def _image_shape(value, name, downsamplings):
-    shape = _shape(value, name)
+    shape = validation.shape(value, name)
     if len(shape) != 3:
         raise ValueError(f"{name} must be (height, width, channels), got {value!r}.")
     factor = 2**downsamplings
@@ -34,20 +34,13 @@ def _image_shape(value, name, downsamplings):
     return shape
 
 
-def _filters(value, name):
-    filters = _units(value, name)
-    if not filters:
-        raise ValueError(f"{name} needs at least one entry, got {value!r}.")
-    return filters
-
-
 def _checked(filters, image_shape, shape_name, code_size, kernel_size, activation):
     """The arguments both builders share, checked: (filters, image_shape, code_size, kernel_size)."""
-    filters = _filters(filters, "filters")
+    filters = validation.int_sequence(filters, "filters", allow_empty=False)
     image_shape = _image_shape(image_shape, shape_name, len(filters))
-    code_size = None if code_size is None else _positive_int(code_size, "code_size")
-    _activation(activation, "activation")
-    return filters, image_shape, code_size, _positive_int(kernel_size, "kernel_size")
+    code_size = None if code_size is None else validation.positive_int(code_size, "code_size")
+    validation.activation(activation, "activation")
+    return filters, image_shape, code_size, validation.positive_int(kernel_size, "kernel_size")
 
 
 def conv_encoder(input_shape, code_size, filters=(32, 64), kernel_size=3, activation="relu", name="encoder"):
@@ -105,7 +98,7 @@ def conv_decoder(code_size, output_shape, filters=(64, 32), kernel_size=3, upsam
                                                              kernel_size, activation)
     if upsampling not in UPSAMPLING_MODES:
         raise ValueError(f"upsampling must be one of {UPSAMPLING_MODES}, got {upsampling!r}.")
-    _activation(output_activation, "output_activation")
+    validation.activation(output_activation, "output_activation")
     factor = 2 ** len(filters)
     map_shape = (output_shape[0] // factor, output_shape[1] // factor, filters[0])
     if code_size is None:

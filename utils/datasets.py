@@ -2,16 +2,22 @@
 
 Each loader fetches its files through `utils.datafiles` (verified by sha256, downloaded once if missing) and returns
 NumPy arrays; the two tabular datasets (NSL-KDD, credit-card fraud) come as pandas DataFrames, because their column
-names and categorical columns are part of the lesson. Images come as uint8 arrays in [0, 255]; scaling is the
-notebook's job, where the learner can see it.
+names and categorical columns are part of the lesson. `load_*` gives the files as published (images uint8 in
+[0, 255]); `load_*_splits` gives what a notebook trains on: fixed train / validation / test splits, scaled, with the
+split sizes in one place (`VALIDATION_SIZE`, `ECG5000_SPLIT`).
 """
 
 import gzip
 import json
+from typing import NamedTuple
 
 import numpy as np
 
+from utils import validation
 from utils.datafiles import fetch, fetch_any, registry
+
+VALIDATION_SIZE = 6_000  # MNIST and Fashion-MNIST: the last 6,000 training images are the validation split
+ECG5000_SPLIT = {"train": 0.7, "validation": 0.1, "seed": 0}  # of the 4,498 beats outside the UCR training rows
 
 FASHION_MNIST_CLASSES = (
     "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
@@ -65,6 +71,50 @@ def load_fashion_mnist():
     return _load_idx_dataset("fashion-mnist")
 
 
+class ImageSplits(NamedTuple):
+    """Train / validation / test images (float32 in [0, 1], (n, 28, 28)) and their labels (uint8)."""
+
+    train_images: np.ndarray
+    train_labels: np.ndarray
+    validation_images: np.ndarray
+    validation_labels: np.ndarray
+    test_images: np.ndarray
+    test_labels: np.ndarray
+
+
+def _optional_count(value, name):
+    return None if value is None else validation.positive_int(value, name)
+
+
+def _image_splits(loader, n_train, n_validation, n_test):
+    n_train, n_validation, n_test = (_optional_count(value, name) for value, name in
+                                     ((n_train, "n_train"), (n_validation, "n_validation"), (n_test, "n_test")))
+    (train_images, train_labels), (test_images, test_labels) = loader()
+    cut = len(train_images) - VALIDATION_SIZE
+    if n_train is not None and n_train > cut:
+        raise ValueError(f"n_train={n_train} exceeds the {cut} training images outside the validation split.")
+
+    def scaled(images):
+        return images.astype("float32") / 255.0
+
+    return ImageSplits(scaled(train_images[:cut][:n_train]), train_labels[:cut][:n_train],
+                       scaled(train_images[cut:][:n_validation]), train_labels[cut:][:n_validation],
+                       scaled(test_images[:n_test]), test_labels[:n_test])
+
+
+def load_mnist_splits(n_train=None, n_validation=None, n_test=None):
+    """MNIST as `ImageSplits`: 54,000 train, the last `VALIDATION_SIZE` (6,000) training images as validation, and
+    the 10,000 test images, scaled to [0, 1]. `n_*` keep only the first n of a split (`None`: all of it); the
+    validation images never depend on `n_train`.
+    """
+    return _image_splits(load_mnist, n_train, n_validation, n_test)
+
+
+def load_fashion_mnist_splits(n_train=None, n_validation=None, n_test=None):
+    """Fashion-MNIST as `ImageSplits`, split and scaled as `load_mnist_splits` does."""
+    return _image_splits(load_fashion_mnist, n_train, n_validation, n_test)
+
+
 def load_ecg5000():
     """ECG5000 heartbeats as the TensorFlow tutorial ships them (`ecg.csv`).
 
@@ -79,6 +129,55 @@ def load_ecg5000_ucr_train():
     """The UCR ECG5000 training split: `(beats, classes)`; beats float32 (500, 140), classes int 1–5 (1 = normal)."""
     table = np.loadtxt(fetch("ecg5000/ECG5000_TRAIN.txt"), dtype=np.float64)
     return table[:, 1:].astype(np.float32), table[:, 0].astype(np.int64)
+
+
+class BeatSplits(NamedTuple):
+    """ECG5000 beats standardized with the training beats' mean and std, shape (n, 140, 1), float32.
+
+    Training uses normal beats only; validation and test keep both kinds apart. The 500 UCR training rows are set
+    aside with their five classes (1 = normal).
+    """
+
+    train: np.ndarray
+    validation_normal: np.ndarray
+    validation_abnormal: np.ndarray
+    test_normal: np.ndarray
+    test_abnormal: np.ndarray
+    ucr_beats: np.ndarray
+    ucr_classes: np.ndarray
+    mean: float
+    std: float
+
+
+def load_ecg5000_splits(max_train=None):
+    """ECG5000 for an autoencoder of normal beats, as `BeatSplits`.
+
+    The 4,498 beats outside the UCR training rows are shuffled once (seed `ECG5000_SPLIT["seed"]`) and cut 70 / 10 /
+    20 % into train / validation / test; only the normal beats of the training part are kept (the first `max_train`
+    of them, `None`: all 1,999 or so), and their mean and std standardize every split.
+    """
+    max_train = _optional_count(max_train, "max_train")
+    beats, is_normal = load_ecg5000()
+    ucr_beats, ucr_classes = load_ecg5000_ucr_train()
+    if not np.array_equal(beats[:500], ucr_beats):
+        raise ValueError("ecg.csv's first 500 rows should be the UCR training split; the files do not match.")
+    shuffled = np.random.default_rng(ECG5000_SPLIT["seed"]).permutation(np.arange(500, len(beats)))
+    n_train = int(ECG5000_SPLIT["train"] * len(shuffled))
+    n_validation = int(ECG5000_SPLIT["validation"] * len(shuffled))
+    train_rows = shuffled[:n_train]
+    validation_rows = shuffled[n_train:n_train + n_validation]
+    test_rows = shuffled[n_train + n_validation:]
+    train_rows = train_rows[is_normal[train_rows]][:max_train]
+    mean, std = float(beats[train_rows].mean()), float(beats[train_rows].std())
+
+    def standardized(rows_or_beats):
+        return ((rows_or_beats - mean) / std)[..., None].astype("float32")
+
+    def part(rows, normal):
+        return standardized(beats[rows[is_normal[rows] == normal]])
+
+    return BeatSplits(standardized(beats[train_rows]), part(validation_rows, True), part(validation_rows, False),
+                      part(test_rows, True), part(test_rows, False), standardized(ucr_beats), ucr_classes, mean, std)
 
 
 def _check_nab_name(name):

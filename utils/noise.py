@@ -20,29 +20,14 @@ Pixels are assumed to be floats in [0, 1]; noise is drawn independently for ever
 image too).
 """
 
-import numbers
-
 import keras
 import numpy as np
 
-_PACKAGE = "course_noise"
-
-
-def _real(value, name, low, high, high_inclusive=True):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}.")
-    if value < low or value > high or (value == high and not high_inclusive):
-        closing = "]" if high_inclusive else ")"
-        raise ValueError(f"{name} must be in [{low}, {high}{closing}, got {value!r}.")
-    return float(value)
-
-
-def _stddev(value, name):
-    return _real(value, name, 0.0, np.inf, high_inclusive=False)
+from utils import KERAS_PACKAGE, validation
 
 
 def _rate(value, name="rate"):
-    return _real(value, name, 0.0, 1.0)
+    return validation.real(value, name, low=0.0, high=1.0)
 
 
 def _clip(value):
@@ -50,23 +35,19 @@ def _clip(value):
         return None
     if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != 2:
         raise ValueError(f"clip must be None or a pair (low, high), got {value!r}.")
-    low, high = (_real(bound, "each bound of clip", -np.inf, np.inf, high_inclusive=False) for bound in value)
+    low, high = (validation.real(bound, "each bound of clip") for bound in value)
     if not low < high:
         raise ValueError(f"clip must be a pair (low, high) with low < high, got {value!r}.")
     return (low, high)
 
 
-def _seed(value):
-    if value is not None and (isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0):
-        raise ValueError(f"seed must be None or a non-negative integer, got {value!r}.")
-    return None if value is None else int(value)
-
-
 def _generator(rng):
     if isinstance(rng, np.random.Generator):
         return rng
-    if rng is None or (isinstance(rng, numbers.Integral) and not isinstance(rng, bool) and rng >= 0):
-        return np.random.default_rng(rng)
+    try:
+        return np.random.default_rng(validation.optional_seed(rng, "rng"))
+    except ValueError:
+        pass
     raise ValueError(f"rng must be a numpy Generator, a non-negative integer seed or None, got {rng!r}.")
 
 
@@ -83,7 +64,7 @@ class _NoiseLayer(keras.layers.Layer):
 
     def __init__(self, seed=None, **kwargs):
         super().__init__(**kwargs)
-        self.seed = _seed(seed)
+        self.seed = validation.optional_seed(seed)
         self.seed_generator = keras.random.SeedGenerator(self.seed)
         self.supports_masking = True
         self.built = True
@@ -106,7 +87,7 @@ class _NoiseLayer(keras.layers.Layer):
         return {**super().get_config(), "seed": self.seed}
 
 
-@keras.saving.register_keras_serializable(package=_PACKAGE)
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class ClippedGaussianNoise(_NoiseLayer):
     """Add `stddev · N(0, 1)` to every input element, then clip to `clip`, while training only.
 
@@ -121,7 +102,7 @@ class ClippedGaussianNoise(_NoiseLayer):
 
     def __init__(self, stddev, clip=(0.0, 1.0), seed=None, **kwargs):
         super().__init__(seed=seed, **kwargs)
-        self.stddev = _stddev(stddev, "stddev")
+        self.stddev = validation.non_negative_real(stddev, "stddev")
         self.clip = _clip(clip)
 
     def corrupt(self, inputs):
@@ -134,7 +115,7 @@ class ClippedGaussianNoise(_NoiseLayer):
         return {**super().get_config(), "stddev": self.stddev, "clip": None if self.clip is None else list(self.clip)}
 
 
-@keras.saving.register_keras_serializable(package=_PACKAGE)
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class SaltAndPepperNoise(_NoiseLayer):
     """Set a fraction `rate` of the input elements to `low` (pepper) or `high` (salt), half each, while training only.
 
@@ -147,8 +128,8 @@ class SaltAndPepperNoise(_NoiseLayer):
     def __init__(self, rate, low=0.0, high=1.0, seed=None, **kwargs):
         super().__init__(seed=seed, **kwargs)
         self.rate = _rate(rate)
-        self.low = _real(low, "low", -np.inf, np.inf, high_inclusive=False)
-        self.high = _real(high, "high", -np.inf, np.inf, high_inclusive=False)
+        self.low = validation.real(low, "low")
+        self.high = validation.real(high, "high")
 
     def corrupt(self, inputs):
         draws = self._uniform(inputs)
@@ -161,7 +142,7 @@ class SaltAndPepperNoise(_NoiseLayer):
         return {**super().get_config(), "rate": self.rate, "low": self.low, "high": self.high}
 
 
-@keras.saving.register_keras_serializable(package=_PACKAGE)
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class MaskingNoise(_NoiseLayer):
     """Set a random fraction `rate` of the input elements to `value` (0: "missing"), while training only.
 
@@ -177,7 +158,7 @@ class MaskingNoise(_NoiseLayer):
     def __init__(self, rate, value=0.0, seed=None, **kwargs):
         super().__init__(seed=seed, **kwargs)
         self.rate = _rate(rate)
-        self.value = _real(value, "value", -np.inf, np.inf, high_inclusive=False)
+        self.value = validation.real(value, "value")
 
     def corrupt(self, inputs):
         masked = self._uniform(inputs) < self.rate
@@ -197,7 +178,7 @@ def add_gaussian_noise(images, factor, rng=None, clip=(0.0, 1.0)):
         clip: `(low, high)` bounds of the result, or `None`.
     """
     images = _float_images(images)
-    factor = _stddev(factor, "factor")
+    factor = validation.non_negative_real(factor, "factor")
     clip = _clip(clip)
     noisy = images + factor * _generator(rng).standard_normal(images.shape)
     if clip is not None:
@@ -209,8 +190,8 @@ def add_salt_and_pepper_noise(images, rate, rng=None, low=0.0, high=1.0):
     """Set a fraction `rate` of the elements to `low` or `high` (half each, on average); a new float32 array."""
     images = _float_images(images)
     rate = _rate(rate)
-    low = _real(low, "low", -np.inf, np.inf, high_inclusive=False)
-    high = _real(high, "high", -np.inf, np.inf, high_inclusive=False)
+    low = validation.real(low, "low")
+    high = validation.real(high, "high")
     draws = _generator(rng).random(images.shape)
     noisy = np.where(draws < rate / 2, low, images)
     return np.where(draws >= 1.0 - rate / 2, high, noisy).astype(np.float32)
@@ -220,6 +201,6 @@ def add_masking_noise(images, rate, rng=None, value=0.0):
     """Set a random fraction `rate` of the elements to `value`; a new float32 array."""
     images = _float_images(images)
     rate = _rate(rate)
-    value = _real(value, "value", -np.inf, np.inf, high_inclusive=False)
+    value = validation.real(value, "value")
     masked = _generator(rng).random(images.shape) < rate
     return np.where(masked, value, images).astype(np.float32)

@@ -5,9 +5,9 @@ accuracy on test codes. The autoencoder never sees the labels; the probe only as
 separable in its code, which is what a good feature is for.
 """
 
-import numbers
-
 import numpy as np
+
+from utils import validation
 
 
 def linear_probe_accuracy(train_codes, train_labels, test_codes, test_labels, max_iter=2000):
@@ -24,9 +24,8 @@ def linear_probe_accuracy(train_codes, train_labels, test_codes, test_labels, ma
     if len(train_codes) != len(train_labels) or len(test_codes) != len(test_labels):
         raise ValueError(f"Codes and labels differ in length: {len(train_codes)} vs {len(train_labels)} (train), "
                          f"{len(test_codes)} vs {len(test_labels)} (test).")
-    if isinstance(max_iter, bool) or not isinstance(max_iter, numbers.Integral) or max_iter < 1:
-        raise ValueError(f"max_iter must be a positive integer, got {max_iter!r}.")
-    probe = make_pipeline(StandardScaler(), LogisticRegression(max_iter=int(max_iter)))
+    max_iter = validation.positive_int(max_iter, "max_iter")
+    probe = make_pipeline(StandardScaler(), LogisticRegression(max_iter=max_iter))
     with threadpool_limits(limits=1):  # beside TensorFlow's threads, multi-threaded BLAS made this ~50× slower
         probe.fit(train_codes, train_labels)
     return float(probe.score(test_codes, test_labels))

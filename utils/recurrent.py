@@ -13,11 +13,11 @@ decoder still writes every step: the loss has to ignore the padded ones, e.g. wi
 weights.
 """
 
-import numbers
 
 import keras
 
-from utils.blocks import _positive_int, chain
+from utils import validation
+from utils.blocks import chain
 
 ops = keras.ops
 CELLS = {"lstm": keras.layers.LSTM, "gru": keras.layers.GRU}
@@ -41,16 +41,13 @@ def recurrent_autoencoder(timesteps, features=1, code_size=8, units=64, cell="ls
         `(encoder, decoder, autoencoder)`: functional models sharing weights; the autoencoder maps
         `(batch, timesteps, features)` to the same shape, the encoder maps it to `(batch, code_size)`.
     """
-    timesteps = _positive_int(timesteps, "timesteps")
-    features = _positive_int(features, "features")
-    code_size = _positive_int(code_size, "code_size")
-    units = _positive_int(units, "units")
-    if cell not in CELLS:
-        raise ValueError(f"cell must be one of {sorted(CELLS)}, got {cell!r}.")
-    if not isinstance(masking, bool):
-        raise ValueError(f"masking must be True or False, got {masking!r}.")
-    if isinstance(mask_value, bool) or not isinstance(mask_value, numbers.Real):
-        raise ValueError(f"mask_value must be a number, got {mask_value!r}.")
+    timesteps = validation.positive_int(timesteps, "timesteps")
+    features = validation.positive_int(features, "features")
+    code_size = validation.positive_int(code_size, "code_size")
+    units = validation.positive_int(units, "units")
+    validation.one_of(cell, "cell", sorted(CELLS))
+    validation.boolean(masking, "masking")
+    mask_value = validation.real(mask_value, "mask_value")
     recurrent = CELLS[cell]
 
     sequences = keras.Input(shape=(timesteps, features), name="sequences")

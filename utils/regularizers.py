@@ -26,24 +26,11 @@ that the division gives back the penalty. Call `penalty(...)` for the value itse
 
 import functools
 import math
-import numbers
 
 import keras
 from keras import ops
 
-_PACKAGE = "course_regularizers"
-
-
-def _real(value, name, low, high=None, low_inclusive=False, high_inclusive=False):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}.")
-    too_low = value < low or (value == low and not low_inclusive)
-    too_high = high is not None and (value > high or (value == high and not high_inclusive))
-    if too_low or too_high:
-        opening, closing = "[" if low_inclusive else "(", "]" if high_inclusive else ")"
-        interval = f"{opening}{low}, {high}{closing}" if high is not None else f"{opening}{low}, inf)"
-        raise ValueError(f"{name} must be in {interval}, got {value!r}.")
-    return float(value)
+from utils import KERAS_PACKAGE, validation
 
 
 @functools.cache
@@ -84,7 +71,7 @@ class _BatchInvariantActivityRegularizer(keras.regularizers.Regularizer):
         return cls(**config)
 
 
-@keras.saving.register_keras_serializable(package=_PACKAGE)
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class KLSparsity(_BatchInvariantActivityRegularizer):
     """KL-divergence sparsity penalty `beta * sum_j KL(rho || rho_hat_j)` for activations in (0, 1).
 
@@ -103,9 +90,10 @@ class KLSparsity(_BatchInvariantActivityRegularizer):
     """
 
     def __init__(self, rho=0.05, beta=1.0, eps=1e-6):
-        self.rho = _real(rho, "rho", 0.0, 1.0)
-        self.beta = _real(beta, "beta", 0.0, low_inclusive=True)
-        self.eps = _real(eps, "eps", 0.0, min(self.rho, 1.0 - self.rho))
+        self.rho = validation.real(rho, "rho", low=0.0, high=1.0, low_inclusive=False, high_inclusive=False)
+        self.beta = validation.non_negative_real(beta, "beta")
+        self.eps = validation.real(eps, "eps", low=0.0, high=min(self.rho, 1.0 - self.rho), low_inclusive=False,
+                                   high_inclusive=False)
         super().__init__()
 
     def mean_activations(self, activations):
@@ -128,7 +116,7 @@ class KLSparsity(_BatchInvariantActivityRegularizer):
         return f"KLSparsity(rho={self.rho}, beta={self.beta}, eps={self.eps})"
 
 
-@keras.saving.register_keras_serializable(package=_PACKAGE)
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class L1Activity(_BatchInvariantActivityRegularizer):
     """L1 activity penalty `l1 * mean over the batch of sum_j |a_j|`, the same on every Keras 3 version.
 
@@ -140,7 +128,7 @@ class L1Activity(_BatchInvariantActivityRegularizer):
     """
 
     def __init__(self, l1=0.01):
-        self.l1 = _real(l1, "l1", 0.0, low_inclusive=True)
+        self.l1 = validation.non_negative_real(l1, "l1")
         super().__init__()
 
     def penalty(self, activations):

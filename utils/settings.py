@@ -17,6 +17,8 @@ import random
 
 import numpy as np
 
+from utils import validation
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
 
@@ -57,8 +59,7 @@ def by_mode(full, quick):
 
 def seed_everything(seed=42):
     """Seed Python, NumPy and the Keras backend so that a rerun gives the same numbers on the same machine."""
-    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}.")
+    seed = validation.non_negative_int(seed, "seed")
     import keras
 
     random.seed(int(seed))
@@ -67,13 +68,22 @@ def seed_everything(seed=42):
     return int(seed)
 
 
-def fit_verbose():
-    """The `verbose` argument for `model.fit`.
-
-    A person in Jupyter gets the progress bar (1). Under test and when a notebook is stamped, `AE_VERBOSE=2` asks for
-    one line per epoch, which reads well in stored outputs. `AE_VERBOSE=0` silences training.
-    """
+def _verbosity():
     value = os.environ.get("AE_VERBOSE", "1").strip()
     if value not in {"0", "1", "2"}:
         raise ValueError(f"AE_VERBOSE must be 0, 1 or 2, got AE_VERBOSE={value!r}.")
     return int(value)
+
+
+def fit_verbose():
+    """The `verbose` argument for `model.fit`: 1 (Keras's progress bar) for a person in Jupyter, else 0.
+
+    `AE_VERBOSE=1` (the default) is a person in Jupyter. Under test and when a notebook is stamped, `AE_VERBOSE=2`
+    asks for a short text log instead, which `utils.training.epoch_logger` prints; `AE_VERBOSE=0` silences training.
+    """
+    return 1 if _verbosity() == 1 else 0
+
+
+def log_epochs():
+    """True when training should be logged as short lines of text (`AE_VERBOSE=2`)."""
+    return _verbosity() == 2

@@ -20,31 +20,17 @@ Notebook 09 derives all of this; notebook 20 reuses it.
 """
 
 import math
-import numbers
 
 import keras
 import numpy as np
 
-from utils.blocks import _positive_int
+from utils import KERAS_PACKAGE, validation
 
 ops = keras.ops
-_PACKAGE = "course_variational"
 LOG_2PI = math.log(2.0 * math.pi)
 
 
-def _seed(value):
-    if value is not None and (isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0):
-        raise ValueError(f"seed must be None or a non-negative integer, got {value!r}.")
-    return None if value is None else int(value)
-
-
-def _beta(value):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value < 0:
-        raise ValueError(f"beta must be a finite number ≥ 0, got {value!r}.")
-    return float(value)
-
-
-@keras.saving.register_keras_serializable(package=_PACKAGE)
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class Sampling(keras.layers.Layer):
     """The reparameterization trick: z = z_mean + exp(z_log_var / 2) · ε with ε ~ N(0, I).
 
@@ -54,7 +40,7 @@ class Sampling(keras.layers.Layer):
 
     def __init__(self, seed=None, **kwargs):
         super().__init__(**kwargs)
-        self.seed = _seed(seed)
+        self.seed = validation.optional_seed(seed)
         self.seed_generator = keras.random.SeedGenerator(self.seed)
 
     def call(self, inputs):
@@ -97,7 +83,7 @@ def bernoulli_nll(targets, logits):
     return ops.sum(ops.reshape(per_pixel, (ops.shape(per_pixel)[0], -1)), axis=-1)
 
 
-@keras.saving.register_keras_serializable(package=_PACKAGE)
+@keras.saving.register_keras_serializable(package=KERAS_PACKAGE)
 class VAE(keras.Model):
     """A variational autoencoder trained with `fit`, on any backend.
 
@@ -125,8 +111,9 @@ class VAE(keras.Model):
             if not isinstance(model, keras.Model):
                 raise ValueError(f"{role} must be a keras.Model, got {model!r}.")
         self.encoder, self.decoder = encoder, decoder
-        self.beta = keras.Variable(_beta(beta), trainable=False, name="beta", dtype="float32")
-        self.seed = _seed(seed)
+        beta = validation.non_negative_real(beta, "beta")
+        self.beta = keras.Variable(beta, trainable=False, name="beta", dtype="float32")
+        self.seed = validation.optional_seed(seed)
         self.sampling = Sampling(seed=self.seed, name="sampling")
         if not isinstance(binarize, bool):
             raise ValueError(f"binarize must be True or False, got {binarize!r}.")
@@ -186,9 +173,9 @@ def importance_sampled_nll(encoder, decoder, images, k=200, batch_size=100, seed
     grows, so −log p(x) estimates lie at or below −ELBO. `images` must match the decoder's Bernoulli likelihood:
     binary pixels for a true likelihood. Returns a float64 NumPy array of shape (n,).
     """
-    k = _positive_int(k, "k")
-    batch_size = _positive_int(batch_size, "batch_size")
-    seed = _seed(seed)
+    k = validation.positive_int(k, "k")
+    batch_size = validation.positive_int(batch_size, "batch_size")
+    seed = validation.optional_seed(seed)
     images = _float_images(images)
     generator = keras.random.SeedGenerator(seed)
     estimates = []
@@ -216,9 +203,9 @@ def negative_elbo(encoder, decoder, images, batch_size=100, seed=0):
 
     The same quantity `VAE` minimises with β = 1. Returns a float64 NumPy array of shape (n,).
     """
-    batch_size = _positive_int(batch_size, "batch_size")
+    batch_size = validation.positive_int(batch_size, "batch_size")
     images = _float_images(images)
-    sampling = Sampling(seed=_seed(seed))
+    sampling = Sampling(seed=validation.optional_seed(seed))
     values = []
     for start in range(0, len(images), batch_size):
         batch = images[start:start + batch_size]
@@ -234,9 +221,8 @@ def active_units(encoder, images, threshold=0.01, batch_size=1000):
 
     Returns a boolean NumPy array with one entry per latent dimension, and the variances themselves.
     """
-    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real) or threshold < 0:
-        raise ValueError(f"threshold must be a number ≥ 0, got {threshold!r}.")
-    batch_size = _positive_int(batch_size, "batch_size")
+    threshold = validation.non_negative_real(threshold, "threshold")
+    batch_size = validation.positive_int(batch_size, "batch_size")
     images = _float_images(images)
     means = np.concatenate([ops.convert_to_numpy(encoder(images[start:start + batch_size], training=False)[0])
                             for start in range(0, len(images), batch_size)])

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from utils.backend import load_keras
 from utils.blocks import chain, dense_decoder, dense_encoder
-from utils.checks import check_autoencoder, check_function, check_value
+from utils.course.backend import load_keras
+from utils.exercises.core import check_autoencoder, check_function, check_value
 
 keras = load_keras()
 

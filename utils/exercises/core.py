@@ -1,13 +1,15 @@
-"""Exercise checks: a learner calls one after an exercise, and it says, kindly, what is wrong or that it is right.
+"""What every exercise check shares: the `Verdict` it returns, and generic comparisons of numbers and functions.
+
+A learner calls a check after an exercise, and it says, kindly, what is wrong or that it is right.
 
 Each check prints its verdict and returns a `Verdict`, which is true or false; it never raises on a wrong answer, so
 a learner's notebook keeps running. (It does raise `ValueError` when the check itself is called with impossible
 arguments.)
 """
 
-import numbers
-
 import numpy as np
+
+from utils import validation
 
 PASS = "✅ "
 NOT_YET = "🔎 Not yet: "
@@ -29,7 +31,8 @@ class Verdict:
         pass
 
 
-def _verdict(ok, message):
+def verdict(ok, message):
+    """Print the verdict (✅ or 🔎 Not yet: …) and return it as a `Verdict`."""
     print((PASS if ok else NOT_YET) + message)
     return Verdict(ok, message)
 
@@ -40,14 +43,14 @@ def check_value(answer, expected, name="your answer", rtol=1e-3, atol=1e-8, hint
         raise ValueError(f"rtol and atol must be non-negative, got rtol={rtol!r}, atol={atol!r}.")
     hint = f" Hint: {hint}" if hint else ""
     if answer is None:
-        return _verdict(False, f"{name} is still None. Replace it with your result.{hint}")
+        return verdict(False, f"{name} is still None. Replace it with your result.{hint}")
     try:
         answer_array = np.asarray(answer, dtype=np.float64)
     except (TypeError, ValueError):
-        return _verdict(False, f"{name} should be a number or an array of numbers, got {type(answer).__name__}.{hint}")
+        return verdict(False, f"{name} should be a number or an array of numbers, got {type(answer).__name__}.{hint}")
     expected_array = np.asarray(expected, dtype=np.float64)
     if answer_array.shape != expected_array.shape:
-        return _verdict(False, f"{name} has shape {answer_array.shape}, but the expected shape is "
+        return verdict(False, f"{name} has shape {answer_array.shape}, but the expected shape is "
                                f"{expected_array.shape}.{hint}")
     if not np.allclose(answer_array, expected_array, rtol=rtol, atol=atol):
         if answer_array.ndim == 0:
@@ -56,8 +59,8 @@ def check_value(answer, expected, name="your answer", rtol=1e-3, atol=1e-8, hint
             worst = int(np.argmax(np.abs(answer_array - expected_array)))
             detail = (f"the largest difference is at flat index {worst}: you have "
                       f"{answer_array.ravel()[worst]:.6g}, expected {expected_array.ravel()[worst]:.6g}")
-        return _verdict(False, f"{name} is not quite right: {detail}.{hint}")
-    return _verdict(True, f"{name} is right.")
+        return verdict(False, f"{name} is not quite right: {detail}.{hint}")
+    return verdict(True, f"{name} is right.")
 
 
 def check_function(candidate, reference, examples, name=None, rtol=1e-5, atol=1e-7):
@@ -65,52 +68,51 @@ def check_function(candidate, reference, examples, name=None, rtol=1e-5, atol=1e
     if not examples:
         raise ValueError("check_function needs at least one example.")
     if candidate is None or not callable(candidate):
-        return _verdict(False, f"expected a function, got {candidate!r}. Define it with `def ...` and pass its name.")
+        return verdict(False, f"expected a function, got {candidate!r}. Define it with `def ...` and pass its name.")
     name = name or getattr(candidate, "__name__", "your function")
     for number, args in enumerate(examples, start=1):
         args = args if isinstance(args, tuple) else (args,)
         try:
             answer = candidate(*args)
         except Exception as error:  # the learner's code may fail in any way; say how, kindly
-            return _verdict(False, f"{name} raised {type(error).__name__}: {error} on example {number}.")
+            return verdict(False, f"{name} raised {type(error).__name__}: {error} on example {number}.")
         if answer is None:
-            return _verdict(False, f"{name} returned None on example {number}. Did you forget `return`?")
+            return verdict(False, f"{name} returned None on example {number}. Did you forget `return`?")
         expected = np.asarray(reference(*args), dtype=np.float64)
         answer = np.asarray(answer, dtype=np.float64)
         if answer.shape != expected.shape:
-            return _verdict(False, f"{name} returned shape {answer.shape} on example {number}; expected "
+            return verdict(False, f"{name} returned shape {answer.shape} on example {number}; expected "
                                    f"{expected.shape}. Check which axes you average over.")
         if not np.allclose(answer, expected, rtol=rtol, atol=atol):
-            return _verdict(False, f"{name} returned values that differ from the expected ones on example "
+            return verdict(False, f"{name} returned values that differ from the expected ones on example "
                                    f"{number} (largest gap {np.max(np.abs(answer - expected)):.3g}).")
-    return _verdict(True, f"{name} matches the reference on all {len(examples)} examples.")
+    return verdict(True, f"{name} matches the reference on all {len(examples)} examples.")
 
 
 def check_autoencoder(model, input_shape, code_size):
     """Check that `model` maps `input_shape` to `input_shape` through a bottleneck of `code_size` units."""
     import keras
 
-    if isinstance(code_size, bool) or not isinstance(code_size, numbers.Integral) or code_size < 1:
-        raise ValueError(f"code_size must be a positive integer, got {code_size!r}.")
+    code_size = validation.positive_int(code_size, "code_size")
     input_shape = tuple(input_shape)
     if model is None:
-        return _verdict(False, "the model is still None. Build it and assign it to the variable.")
+        return verdict(False, "the model is still None. Build it and assign it to the variable.")
     if not isinstance(model, keras.Model):
-        return _verdict(False, f"expected a keras.Model, got {type(model).__name__}.")
+        return verdict(False, f"expected a keras.Model, got {type(model).__name__}.")
     model_input = tuple(model.input.shape[1:])
     model_output = tuple(model.output.shape[1:])
     if model_input != input_shape:
-        return _verdict(False, f"the model takes inputs of shape {model_input}; it should take {input_shape}.")
+        return verdict(False, f"the model takes inputs of shape {model_input}; it should take {input_shape}.")
     if model_output != input_shape:
-        return _verdict(False, f"the model outputs shape {model_output}, but an autoencoder must give back the "
+        return verdict(False, f"the model outputs shape {model_output}, but an autoencoder must give back the "
                                f"input's shape {input_shape}.")
     widths = [int(np.prod(layer.output.shape[1:])) for layer in _all_layers(model) if hasattr(layer, "units")]
     if not widths:
-        return _verdict(False, "no Dense layer found: where is the code?")
+        return verdict(False, "no Dense layer found: where is the code?")
     if min(widths) != code_size:
-        return _verdict(False, f"the narrowest Dense layer has {min(widths)} units; the code should have "
+        return verdict(False, f"the narrowest Dense layer has {min(widths)} units; the code should have "
                                f"{code_size}.")
-    return _verdict(True, f"a {input_shape} → {code_size} → {input_shape} autoencoder "
+    return verdict(True, f"a {input_shape} → {code_size} → {input_shape} autoencoder "
                           f"({model.count_params():,} parameters).")
 
 

@@ -1,7 +1,7 @@
 """The repository slug, the Open-in-Colab badge, and the setup cell that opens every notebook.
 
-The slug lives here and nowhere else by hand: `python -m utils.colab` rewrites every notebook's badge and setup cell
-from it, and a test holds them (and the README) to it.
+The slug lives here and nowhere else by hand: `python -m utils.course.colab` rewrites every notebook's badge and setup
+cell from it, and a test holds them (and the README) to it.
 """
 
 import sys
@@ -10,7 +10,7 @@ from pathlib import Path
 REPO_SLUG = "autoencoder-course/autoencoders"
 BRANCH = "main"
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 
 SETUP_CELL = f'''\
 # Setup: the same cell opens every notebook. It makes the course's `utils` importable (in Colab it fetches the
@@ -23,11 +23,18 @@ REPO_SLUG = "{REPO_SLUG}"
 if "google.colab" in sys.modules:
     ROOT = Path("/content") / REPO_SLUG.split("/")[1]
     if not ROOT.exists():
-        subprocess.run(["git", "clone", "--depth", "1", f"https://github.com/{{REPO_SLUG}}.git", str(ROOT)], check=True)
+        clone = subprocess.run(["git", "clone", "--depth", "1", f"https://github.com/{{REPO_SLUG}}.git", str(ROOT)],
+                               capture_output=True, text=True)
+        if clone.returncode != 0:
+            raise RuntimeError(
+                f"Could not fetch the course from https://github.com/{{REPO_SLUG}} ({{clone.stderr.strip()}}).\\n"
+                "Check that this Colab session is online (Runtime > Restart session, then run this cell again). "
+                "If you work from your own copy of the course, set REPO_SLUG above to 'your-name/your-repository'."
+            )
 else:  # the repository root is the nearest folder above this notebook that holds utils/
-    ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "utils" / "colab.py").exists())
+    ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "utils" / "course" / "colab.py").exists())
 sys.path.insert(0, str(ROOT))
-from utils.backend import load_keras
+from utils.course.backend import load_keras
 
 keras = load_keras()'''
 
@@ -53,7 +60,7 @@ def badge_problems(notebook, notebook_name):
         problems.append(f"the first Markdown cell lacks the badge {badge_markdown(notebook_name)}")
     first_code = next((cell for cell in cells if cell.cell_type == "code"), None)
     if first_code is None or first_code.source != SETUP_CELL:
-        problems.append("the first code cell is not the course's setup cell (utils.colab.SETUP_CELL)")
+        problems.append("the first code cell is not the course's setup cell (utils.course.colab.SETUP_CELL)")
     return problems
 
 
@@ -81,7 +88,7 @@ def main():
         notebook = nbformat.read(path, as_version=4)
         if sync(notebook, path.name):
             nbformat.write(notebook, path)
-            print(f"updated {path.name}: re-execute it with `python -m utils.runner {path}`", file=sys.stderr)
+            print(f"updated {path.name}: re-execute it with `python -m utils.course.runner {path}`", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -144,9 +144,36 @@ def test_the_hash_of_a_set_constant_does_not_depend_on_string_hashing():
     import subprocess
     import sys
 
-    code = ("from utils.course.runner import _code_of; "
-            "print(_code_of({'1', 'true', 'yes', 'on', 'a', 'b', 'c'})[0])")
+    code = ("from utils.course.runner import utils_hashes; import nbformat; "
+            "notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("
+            "'from utils.settings import is_quick')]); "
+            "print(sorted(utils_hashes(notebook).items()))")
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
                for seed in range(6)}
     assert len(outputs) == 1, outputs
+    assert "utils.settings._TRUE" in outputs.pop()
+
+
+def test_a_cache_filled_at_run_time_does_not_change_the_hash(monkeypatch):
+    from utils import datafiles
+
+    notebook = _one_cell_notebook("from utils.datafiles import fetch")
+    before = runner.utils_hashes(notebook)
+    assert "utils.datafiles._verified" in before
+    monkeypatch.setitem(datafiles._verified, ("/somewhere/else", 0, 0), "f" * 64)
+    assert runner.utils_hashes(notebook) == before  # CI once failed on this: the value was hashed, not the code
+
+
+def test_editing_a_constant_definition_changes_its_hash(tmp_path, monkeypatch):
+    import importlib
+    import sys
+
+    def hash_of(value_source):
+        (tmp_path / "utils_probe_module.py").write_text(f"LIMITS = {value_source}\n")
+        sys.modules.pop("utils_probe_module", None)
+        module = importlib.import_module("utils_probe_module")
+        return runner._code_of(runner.ModuleName("utils_probe_module", "LIMITS", module.LIMITS))[0]
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert hash_of("{'a': 1}") == hash_of("{'a': 1}") != hash_of("{'a': 2}")

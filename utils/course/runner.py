@@ -20,6 +20,7 @@ looked up by a string, a method of an object built elsewhere and passed in), thi
 
 import argparse
 import ast
+import dataclasses
 import datetime
 import hashlib
 import importlib
@@ -82,10 +83,50 @@ def _code_of(obj):
         indent = len(lines[0]) - len(lines[0].lstrip()) if lines else 0
         tree = ast.parse("\n".join(line[indent:] for line in lines))
         return ast.unparse(_strip_docstrings(tree)), tree
-    if isinstance(obj, (set, frozenset)):  # a set's order follows string hashing, which changes from run to run
-        return f"{type(obj).__name__}({sorted(map(repr, obj))})", None
+    if isinstance(obj, ModuleName):
+        return _definition_of(obj), None
     text = repr(obj)
     return (f"<{type(obj).__module__}.{type(obj).__qualname__}>" if " at 0x" in text else text), None
+
+
+@dataclasses.dataclass(frozen=True)
+class ModuleName:
+    """A module-level constant that utils code names: hashed by the code that defines it, not by its value."""
+
+    module: str
+    name: str
+    value: object
+
+
+def _definition_of(constant):
+    """The module-level statements that assign `constant.name` in its module, as text.
+
+    A value is not hashed: a cache such as `utils.datafiles._verified` is filled while the course runs, and a set's
+    repr follows Python's per-process string hashing. Where no assignment is found (the name is imported), the repr of
+    an immutable value stands in, and a mutable one counts by its type alone.
+    """
+    module = sys.modules.get(constant.module)
+    try:
+        tree = ast.parse(inspect.getsource(module))
+    except (TypeError, OSError):
+        tree = ast.Module(body=[], type_ignores=[])
+    statements = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names = [target for target in node.targets]
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            names = [node.target]
+        else:
+            continue
+        if any(isinstance(sub, ast.Name) and sub.id == constant.name for target in names for sub in ast.walk(target)):
+            statements.append(ast.unparse(node))
+    if statements:
+        return "\n".join(statements)
+    if isinstance(constant.value, (list, dict, set)):
+        return f"<{type(constant.value).__name__}>"
+    if isinstance(constant.value, frozenset):
+        return f"frozenset({sorted(map(repr, constant.value))})"
+    return repr(constant.value)
 
 
 def _unwrapped(obj):
@@ -114,7 +155,7 @@ def _referenced(obj, tree):
             continue
         if isinstance(target, CONSTANT_TYPES) and isinstance(node, ast.Name) and not node.id.startswith("__"):
             module_name = obj.__name__ if isinstance(obj, types.ModuleType) else obj.__module__
-            found[f"{module_name}.{node.id}"] = target
+            found[f"{module_name}.{node.id}"] = ModuleName(module_name, node.id, target)
             continue
         target = _unwrapped(target)
         if target is None or isinstance(target, types.ModuleType) or not _is_utils(target):

@@ -37,6 +37,21 @@ def verdict(ok, message):
     return Verdict(ok, message)
 
 
+def call_learner(candidate, name, args, number):
+    """Call a learner's function on example `number`; return (answer as a float array, None), or (None, Verdict)
+    saying kindly how it failed (it raised, or returned None)."""
+    try:
+        answer = candidate(*args)
+    except Exception as error:  # the learner's code may fail in any way; say how, kindly
+        return None, verdict(False, f"{name} raised {type(error).__name__}: {error} on example {number}.")
+    if answer is None:
+        return None, verdict(False, f"{name} returned None on example {number}. Did you forget `return`?")
+    try:
+        return np.asarray(answer, dtype=np.float64), None
+    except (TypeError, ValueError):
+        return None, verdict(False, f"{name} returned {type(answer).__name__} on example {number}; expected numbers.")
+
+
 def check_value(answer, expected, name="your answer", rtol=1e-3, atol=1e-8, hint=""):
     """Compare a number or an array with the expected one, within `rtol`/`atol`."""
     if rtol < 0 or atol < 0:

@@ -5,18 +5,7 @@ Each check computes its own reference, prints a kind verdict and returns a `Verd
 
 import numpy as np
 
-from utils.exercises.core import verdict
-
-
-def _call(candidate, name, args, number):
-    """Call the learner's function; return (answer, None) or (None, Verdict) when it failed."""
-    try:
-        answer = candidate(*args)
-    except Exception as error:  # the learner's code may fail in any way; say how, kindly
-        return None, verdict(False, f"{name} raised {type(error).__name__}: {error} on example {number}.")
-    if answer is None:
-        return None, verdict(False, f"{name} returned None on example {number}. Did you forget `return`?")
-    return np.asarray(answer, dtype=np.float64), None
+from utils.exercises.core import call_learner, verdict
 
 
 def _code_examples(seed=4):
@@ -35,7 +24,7 @@ def check_fraction_active(candidate):
     if candidate is None or not callable(candidate):
         return verdict(False, f"expected a function, got {candidate!r}. Define fraction_active and pass its name.")
     for number, (codes, threshold) in enumerate(_code_examples(), start=1):
-        answer, failed = _call(candidate, "fraction_active", (codes, threshold), number)
+        answer, failed = call_learner(candidate, "fraction_active", (codes, threshold), number)
         if failed is not None:
             return failed
         if answer.ndim != 0:
@@ -63,7 +52,7 @@ def check_kl_per_unit(candidate):
         return verdict(False, f"expected a function, got {candidate!r}. Define kl_per_unit and pass its name.")
     examples = [(0.05, np.array([0.05, 0.01, 0.2, 0.5])), (0.1, np.array([0.3, 0.1])), (0.3, np.array([0.9]))]
     for number, (rho, means) in enumerate(examples, start=1):
-        answer, failed = _call(candidate, "kl_per_unit", (rho, means.copy()), number)
+        answer, failed = call_learner(candidate, "kl_per_unit", (rho, means.copy()), number)
         if failed is not None:
             return failed
         expected = rho * np.log(rho / means) + (1 - rho) * np.log((1 - rho) / (1 - means))

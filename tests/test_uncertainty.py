@@ -1,0 +1,29 @@
+import numpy as np
+import pytest
+
+from utils.uncertainty import binomial_two_standard_errors, two_standard_errors
+
+
+def test_two_standard_errors_shrink_with_the_square_root_of_n():
+    rng = np.random.default_rng(0)
+    small, large = rng.normal(size=100), rng.normal(size=10_000)
+    assert two_standard_errors(small) == pytest.approx(2 * small.std(ddof=1) / 10)
+    assert two_standard_errors(large) == pytest.approx(0.02, rel=0.05)
+
+
+def test_binomial_matches_the_spread_of_simulated_accuracies():
+    rng = np.random.default_rng(1)
+    accuracies = rng.binomial(10_000, 0.82, size=4_000) / 10_000
+    assert binomial_two_standard_errors(0.82, 10_000) == pytest.approx(2 * accuracies.std(), rel=0.05)
+
+
+@pytest.mark.parametrize("bad", [[1.0], [[1.0, 2.0], [3.0, 4.0]], [1.0, np.nan]])
+def test_two_standard_errors_rejects_bad_values(bad):
+    with pytest.raises(ValueError):
+        two_standard_errors(bad)
+
+
+@pytest.mark.parametrize("accuracy, n", [(1.2, 10), (0.5, 0), (0.5, 2.5)])
+def test_binomial_rejects_bad_arguments(accuracy, n):
+    with pytest.raises(ValueError, match=str(accuracy) if accuracy > 1 else str(n)):
+        binomial_two_standard_errors(accuracy, n)

@@ -1,4 +1,4 @@
-"""What every exercise check shares: the `Verdict` it returns, and generic comparisons of numbers and functions.
+"""What every exercise check shares: the `Verdict` it returns, and generic comparisons of numbers and models.
 
 A learner calls a check after an exercise, and it says, kindly, what is wrong or that it is right.
 
@@ -76,32 +76,6 @@ def check_value(answer, expected, name="your answer", rtol=1e-3, atol=1e-8, hint
                       f"{answer_array.ravel()[worst]:.6g}, expected {expected_array.ravel()[worst]:.6g}")
         return verdict(False, f"{name} is not quite right: {detail}.{hint}")
     return verdict(True, f"{name} is right.")
-
-
-def check_function(candidate, reference, examples, name=None, rtol=1e-5, atol=1e-7):
-    """Call `candidate(*args)` and `reference(*args)` on each tuple of `examples` and compare the results."""
-    if not examples:
-        raise ValueError("check_function needs at least one example.")
-    if candidate is None or not callable(candidate):
-        return verdict(False, f"expected a function, got {candidate!r}. Define it with `def ...` and pass its name.")
-    name = name or getattr(candidate, "__name__", "your function")
-    for number, args in enumerate(examples, start=1):
-        args = args if isinstance(args, tuple) else (args,)
-        try:
-            answer = candidate(*args)
-        except Exception as error:  # the learner's code may fail in any way; say how, kindly
-            return verdict(False, f"{name} raised {type(error).__name__}: {error} on example {number}.")
-        if answer is None:
-            return verdict(False, f"{name} returned None on example {number}. Did you forget `return`?")
-        expected = np.asarray(reference(*args), dtype=np.float64)
-        answer = np.asarray(answer, dtype=np.float64)
-        if answer.shape != expected.shape:
-            return verdict(False, f"{name} returned shape {answer.shape} on example {number}; expected "
-                                   f"{expected.shape}. Check which axes you average over.")
-        if not np.allclose(answer, expected, rtol=rtol, atol=atol):
-            return verdict(False, f"{name} returned values that differ from the expected ones on example "
-                                   f"{number} (largest gap {np.max(np.abs(answer - expected)):.3g}).")
-    return verdict(True, f"{name} matches the reference on all {len(examples)} examples.")
 
 
 def check_autoencoder(model, input_shape, code_size):

@@ -63,3 +63,25 @@ def test_argument_checks_name_the_bad_value(call, shown):
     with pytest.raises(ValueError) as caught:
         call()
     assert shown in str(caught.value)
+
+
+def test_sequence_conv_autoencoder_matches_notebook_08s_conv1d_baseline():
+    from utils.convolutional import sequence_conv_autoencoder
+
+    encoder, decoder, autoencoder = sequence_conv_autoencoder(140, 8)
+    assert autoencoder.output.shape[1:] == (140, 1) and encoder.output.shape[1:] == (8,)
+    # 08's hand-written Conv1D AE: Conv1D 16/7 and 32/5, Dense 8, Dense 35·32, Conv1DTranspose 16/5 and 1/7
+    expected = (7 * 16 + 16) + (5 * 16 * 32 + 32) + (35 * 32 * 8 + 8) + (8 * 35 * 32 + 35 * 32) \
+        + (5 * 32 * 16 + 16) + (7 * 16 * 1 + 1)
+    assert autoencoder.count_params() == expected
+    assert decoder.layers[-1].get_config()["activation"] == "linear"
+
+
+@pytest.mark.parametrize("kwargs, bad", [({"timesteps": 141}, "141"), ({"kernel_sizes": (7,)}, "kernel_sizes"),
+                                         ({"code_size": 0}, "0")])
+def test_sequence_conv_autoencoder_rejects_bad_arguments(kwargs, bad):
+    from utils.convolutional import sequence_conv_autoencoder
+
+    arguments = {"timesteps": 140, "code_size": 8, **kwargs}
+    with pytest.raises(ValueError, match=bad):
+        sequence_conv_autoencoder(**arguments)

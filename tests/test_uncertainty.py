@@ -27,3 +27,29 @@ def test_two_standard_errors_rejects_bad_values(bad):
 def test_binomial_rejects_bad_arguments(accuracy, n):
     with pytest.raises(ValueError, match=str(accuracy) if accuracy > 1 else str(n)):
         binomial_two_standard_errors(accuracy, n)
+
+
+def test_bootstrap_of_a_mean_matches_two_standard_errors():
+    from utils.uncertainty import bootstrap_two_standard_errors
+
+    values = np.random.default_rng(2).normal(size=400)
+    spread = bootstrap_two_standard_errors(np.mean, values, n_resamples=400, seed=0)
+    assert spread == pytest.approx(two_standard_errors(values), rel=0.15)
+
+
+def test_stratified_bootstrap_keeps_both_classes():
+    from utils.anomaly import auroc
+    from utils.uncertainty import bootstrap_two_standard_errors
+
+    labels = np.r_[np.zeros(95), np.ones(5)]
+    scores = np.random.default_rng(3).normal(size=100) + labels
+    spread = bootstrap_two_standard_errors(auroc, labels, scores, strata=labels, seed=1)  # unstratified could fail
+    assert 0.02 < spread < 0.4
+
+
+@pytest.mark.parametrize("kwargs", [{"n_resamples": 5}, {"seed": -1}, {"strata": [0, 1]}])
+def test_bootstrap_rejects_bad_arguments(kwargs):
+    from utils.uncertainty import bootstrap_two_standard_errors
+
+    with pytest.raises(ValueError):
+        bootstrap_two_standard_errors(np.mean, np.arange(10.0), **kwargs)

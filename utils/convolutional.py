@@ -1,4 +1,4 @@
-"""Convolutional encoder and decoder builders for image autoencoders.
+"""Convolutional encoder and decoder builders for image autoencoders, and a 1-D one for sequences.
 
 Notebook 07 writes a convolutional autoencoder by hand; these builders make the same networks in one line, with
 argument checks, so the image applications can focus on what is new::
@@ -10,6 +10,11 @@ argument checks, so the image applications can focus on what is new::
 Every convolution halves (encoder) or doubles (decoder) height and width, so both must be divisible by
 `2 ** len(filters)`. The code is a flat vector made by a Dense layer; pass `code_size=None` for a fully convolutional
 model whose code is the last feature map (it is then much larger than the name "bottleneck" suggests).
+
+`sequence_conv_autoencoder` is the same idea in one dimension, for fixed-length series such as heartbeats (the
+Conv1D baseline of notebook 08, the detector of notebook 12)::
+
+    encoder, decoder, autoencoder = sequence_conv_autoencoder(timesteps=140, code_size=8)
 """
 
 import math
@@ -17,6 +22,7 @@ import math
 import keras
 
 from utils import validation
+from utils.blocks import chain
 
 UPSAMPLING_MODES = ("transpose", "resize")
 
@@ -121,3 +127,57 @@ def conv_decoder(code_size, output_shape, filters=(64, 32), kernel_size=3, upsam
             features = keras.layers.Conv2D(channels, kernel_size, padding="same", activation=layer_activation,
                                            name=layer_name)(features)
     return keras.Model(codes, features, name=name)
+
+
+def sequence_conv_autoencoder(timesteps, code_size, features=1, filters=(16, 32), kernel_sizes=(7, 5),
+                              activation="relu", name="conv1d_autoencoder"):
+    """A 1-D convolutional autoencoder for fixed-length sequences, with a dense code and a linear output.
+
+    Encoder: one stride-2 `Conv1D` per entry of `filters` (each halves the length), Flatten, Dense(`code_size`).
+    Decoder: Dense, Reshape, then `Conv1DTranspose` with stride 2 back to `(timesteps, features)`, the last one
+    linear (standardized series are not bounded).
+
+    Args:
+        timesteps: sequence length, divisible by `2 ** len(filters)`.
+        code_size: length of the code vector.
+        features: numbers per time step.
+        filters: channels of each convolution, from the input inwards.
+        kernel_sizes: kernel length of each convolution (same length as `filters`); the decoder mirrors both.
+        activation: activation of every layer but the code and the output.
+        name: the autoencoder's name.
+
+    Returns:
+        `(encoder, decoder, autoencoder)`: functional models sharing weights; the autoencoder maps
+        `(batch, timesteps, features)` to the same shape.
+    """
+    timesteps = validation.positive_int(timesteps, "timesteps")
+    code_size = validation.positive_int(code_size, "code_size")
+    features = validation.positive_int(features, "features")
+    filters = validation.int_sequence(filters, "filters", allow_empty=False)
+    kernel_sizes = validation.int_sequence(kernel_sizes, "kernel_sizes", allow_empty=False)
+    if len(kernel_sizes) != len(filters):
+        raise ValueError(f"kernel_sizes needs one entry per entry of filters {filters}, got {kernel_sizes}.")
+    validation.activation(activation, "activation")
+    factor = 2 ** len(filters)
+    if timesteps % factor:
+        raise ValueError(f"timesteps={timesteps} must be divisible by 2 ** len(filters) = {factor}.")
+    sequences = keras.Input(shape=(timesteps, features), name="sequences")
+    steps = sequences
+    for index, (channels, kernel) in enumerate(zip(filters, kernel_sizes, strict=True), start=1):
+        steps = keras.layers.Conv1D(channels, kernel, strides=2, padding="same", activation=activation,
+                                    name=f"conv_{index}")(steps)
+    codes = keras.layers.Dense(code_size, name="code")(keras.layers.Flatten(name="flatten")(steps))
+    encoder = keras.Model(sequences, codes, name="encoder")
+
+    map_shape = (timesteps // factor, filters[-1])
+    code_input = keras.Input(shape=(code_size,), name="codes")
+    steps = keras.layers.Dense(math.prod(map_shape), activation=activation, name="expand")(code_input)
+    steps = keras.layers.Reshape(map_shape, name="reshape")(steps)
+    out_channels = list(reversed(filters[:-1])) + [features]
+    for index, (channels, kernel) in enumerate(zip(out_channels, reversed(kernel_sizes), strict=True), start=1):
+        last = index == len(out_channels)
+        steps = keras.layers.Conv1DTranspose(channels, kernel, strides=2, padding="same",
+                                             activation=None if last else activation,
+                                             name="reconstruction" if last else f"up_{index}")(steps)
+    decoder = keras.Model(code_input, steps, name="decoder")
+    return encoder, decoder, chain(encoder, decoder, name=name)

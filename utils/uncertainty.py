@@ -40,3 +40,47 @@ def binomial_two_standard_errors(accuracy, n):
     accuracy = validation.real(accuracy, "accuracy", low=0.0, high=1.0)
     n = validation.positive_int(n, "n")
     return float(2 * np.sqrt(accuracy * (1 - accuracy) / n))
+
+
+def bootstrap_two_standard_errors(statistic, *arrays, n_resamples=200, seed=0, strata=None):
+    """Twice the bootstrap standard error of `statistic(*arrays)`, for scores that are not a mean (AUROC, AUPRC).
+
+    The rows of `arrays` (the examples) are drawn with replacement `n_resamples` times; with `strata` (one label per
+    row, e.g. normal / anomaly) each stratum is resampled apart, so every resample keeps both classes in their
+    original numbers. Pass a difference of two detectors' scores on the same rows as `statistic` for a paired spread.
+
+    Args:
+        statistic: a function of the resampled arrays returning a number, e.g. `utils.anomaly.auroc`.
+        *arrays: arrays with one first dimension (the examples).
+        n_resamples: bootstrap resamples, at least 20.
+        seed: seed of the resampling.
+        strata: optional 1-D labels, one per row.
+
+    Returns:
+        `2 · std` of the statistic over the resamples, a float.
+    """
+    if not callable(statistic):
+        raise ValueError(f"statistic must be a function of the arrays, got {statistic!r}.")
+    if not arrays:
+        raise ValueError("bootstrap_two_standard_errors needs at least one array to resample.")
+    arrays = [np.asarray(array) for array in arrays]
+    n = len(arrays[0])
+    if n < 2 or any(array.ndim == 0 or len(array) != n for array in arrays):
+        raise ValueError(f"arrays must share one first dimension of at least 2 rows, got shapes "
+                         f"{[array.shape for array in arrays]}.")
+    n_resamples = validation.positive_int(n_resamples, "n_resamples")
+    if n_resamples < 20:
+        raise ValueError(f"n_resamples must be at least 20 for a usable spread, got {n_resamples}.")
+    seed = validation.non_negative_int(seed, "seed")
+    groups = [np.arange(n)]
+    if strata is not None:
+        strata = np.asarray(strata)
+        if strata.shape != (n,):
+            raise ValueError(f"strata needs one label per row, shape ({n},), got {strata.shape}.")
+        groups = [np.flatnonzero(strata == value) for value in np.unique(strata)]
+    rng = np.random.default_rng(seed)
+    values = []
+    for _ in range(n_resamples):
+        rows = np.concatenate([rng.choice(group, size=len(group), replace=True) for group in groups])
+        values.append(float(statistic(*(array[rows] for array in arrays))))
+    return float(2 * np.std(values, ddof=1))

@@ -61,6 +61,9 @@ def test_nab(data_dir, name, rows, windows):
     assert (label_windows[:, 0] < label_windows[:, 1]).all()
     if windows:
         assert timestamps[0] <= label_windows.min() and label_windows.max() <= timestamps[-1]
+    points = datasets.load_nab_labels(name)
+    assert points.shape == (windows,)
+    assert ((label_windows[:, 0] <= points) & (points <= label_windows[:, 1])).all()  # each point in its window
 
 
 def test_nab_rejects_unknown_series():

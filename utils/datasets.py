@@ -205,6 +205,15 @@ def load_nab_windows(name):
     return np.array(stamps, dtype="datetime64[s]").reshape(-1, 2)
 
 
+def load_nab_labels(name):
+    """NAB's labelled anomaly points for one series (the failure times inside the windows of `load_nab_windows`):
+    datetime64[s] array of shape (n_windows,), in time order; used for the lead time of a detector's first alarm."""
+    _check_nab_name(name)
+    with open(fetch("nab/labels/combined_labels.json")) as handle:
+        points = json.load(handle)[f"{name}.csv"]
+    return np.array(sorted(point.replace(" ", "T")[:19] for point in points), dtype="datetime64[s]")
+
+
 def load_nsl_kdd(split):
     """NSL-KDD connections as a DataFrame with named columns (41 features, `label`, `difficulty`).
 

@@ -52,6 +52,39 @@ def call_learner(candidate, name, args, number):
         return None, verdict(False, f"{name} returned {type(answer).__name__} on example {number}; expected numbers.")
 
 
+def one_number(answer, name, hint=""):
+    """Read a learner's answer that should be one number: return (the float, None), or (None, Verdict) saying kindly
+    that it is still None or is not a number."""
+    hint = f" {hint}" if hint else ""
+    if answer is None:
+        return None, verdict(False, f"{name} is still None. Replace it with your result.{hint}")
+    try:
+        return float(np.asarray(answer, dtype=np.float64)), None
+    except (TypeError, ValueError):
+        return None, verdict(False, f"{name} should be one number, got {type(answer).__name__}.")
+
+
+def known_mistake(answer, mistakes, expected=None, rtol=1e-4):
+    """The `Verdict` for the first known mistake whose value `answer` matches within `rtol`, or None.
+
+    Args:
+        answer: the learner's number or array.
+        mistakes: {kind message saying what went wrong: the value that mistake gives}, in the order to try them.
+        expected: the right answer; a mistake whose value equals it on this example is skipped.
+        rtol: the relative tolerance of a match.
+
+    Returns:
+        `verdict(False, message)` (printed) for the first match, or None when the answer matches no known mistake.
+    """
+    def close(a, b):
+        return np.shape(a) == np.shape(b) and bool(np.allclose(a, b, rtol=rtol))
+
+    for message, value in mistakes.items():
+        if close(answer, value) and not (expected is not None and close(answer, expected)):
+            return verdict(False, message)
+    return None
+
+
 def check_value(answer, expected, name="your answer", rtol=1e-3, atol=1e-8, hint=""):
     """Compare a number or an array with the expected one, within `rtol`/`atol`."""
     if rtol < 0 or atol < 0:
@@ -109,5 +142,14 @@ def _all_layers(model):
     for layer in model.layers:
         if hasattr(layer, "layers"):
             yield from _all_layers(layer)
+        else:
+            yield layer
+
+
+def all_layers(model):
+    """Every layer of `model`, nested models (an encoder, a decoder) opened in order."""
+    for layer in model.layers:
+        if hasattr(layer, "layers"):
+            yield from all_layers(layer)
         else:
             yield layer

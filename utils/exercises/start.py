@@ -6,7 +6,7 @@ Each check computes its own reference, prints a kind verdict and returns a `Verd
 import numpy as np
 
 from utils import validation
-from utils.exercises.core import check_value, verdict
+from utils.exercises.core import call_learner, check_value, verdict
 from utils.reconstruction_errors import squared_errors
 
 
@@ -47,13 +47,9 @@ def check_mse_per_image(candidate):
     if candidate is None or not callable(candidate):
         return verdict(False, f"expected a function, got {candidate!r}. Define mse_per_image and pass its name.")
     for number, (originals, reconstructions) in enumerate(_examples(), start=1):
-        try:
-            answer = candidate(originals, reconstructions)
-        except Exception as error:  # the learner's code may fail in any way; say how, kindly
-            return verdict(False, f"mse_per_image raised {type(error).__name__}: {error} on example {number}.")
-        if answer is None:
-            return verdict(False, "mse_per_image returned None. Did you forget `return`?")
-        answer = np.asarray(answer, dtype=np.float64)
+        answer, failed = call_learner(candidate, "mse_per_image", (originals, reconstructions), number)
+        if failed is not None:
+            return failed
         expected = squared_errors(originals, reconstructions)
         if answer.shape != expected.shape:
             hint = (" One number for the whole batch: average over the pixel axes (1, 2) only, keep axis 0."

@@ -5,7 +5,7 @@ Each check computes its own reference from the data it is given, prints a kind v
 
 import numpy as np
 
-from utils.exercises.core import verdict
+from utils.exercises.core import all_layers, one_number, verdict
 
 # Exercise 2: 784 → 128 (ReLU) → 16 (ReLU, the code) → 128 (ReLU) → 784 (sigmoid), on 28×28 images.
 DEEPER_WIDTHS = (128, 16, 128, 784)
@@ -28,13 +28,10 @@ def check_mean_image_mse(answer, train_images, test_images):
     train_images = _images(train_images, "train_images")
     test_images = _images(test_images, "test_images")
     name = "my_mean_image_mse"
-    if answer is None:
-        return verdict(False, f"{name} is still None. Replace it with your result. Hint: average train_images over "
-                              "axis 0, then compare it with every test image.")
-    try:
-        answer = float(np.asarray(answer, dtype=np.float64))
-    except (TypeError, ValueError):
-        return verdict(False, f"{name} should be one number, got {type(answer).__name__}.")
+    answer, failed = one_number(answer, name, hint="Hint: average train_images over axis 0, then compare it with "
+                                                   "every test image.")
+    if failed is not None:
+        return failed
     expected = float(np.mean((test_images - train_images.mean(axis=0)) ** 2))
     if np.isclose(answer, expected, rtol=1e-4, atol=0.0):
         return verdict(True, f"{name} = {answer:.5f} is right: the bar every model must clear.")
@@ -47,15 +44,6 @@ def check_mean_image_mse(answer, train_images, test_images):
                               "mean over pixels too.")
     return verdict(False, f"{name} = {answer:.5f} is not the expected {expected:.5f}. Average train_images over "
                           "axis 0 (one 28×28 image), subtract it from every test image, square, and take the mean.")
-
-
-def _layers(model):
-    """Every layer of `model`, nested models (an encoder, a decoder) opened in order."""
-    for layer in model.layers:
-        if hasattr(layer, "layers"):
-            yield from _layers(layer)
-        else:
-            yield layer
 
 
 def _activation_name(layer):
@@ -81,7 +69,7 @@ def check_deeper_autoencoder(model, images):
         if shape != (28, 28):
             return verdict(False, f"the model {role} of shape {shape}; an autoencoder of these images should take "
                                   "and give back (28, 28).")
-    dense_layers = [layer for layer in _layers(model) if isinstance(layer, keras.layers.Dense)]
+    dense_layers = [layer for layer in all_layers(model) if isinstance(layer, keras.layers.Dense)]
     widths = tuple(int(layer.units) for layer in dense_layers)
     if widths != DEEPER_WIDTHS:
         return verdict(False, f"the Dense layers have {' → '.join(map(str, widths)) or 'no'} units in order; the "

@@ -6,7 +6,7 @@ Each check computes its own reference, prints a kind verdict and returns a `Verd
 import numpy as np
 
 from utils import validation
-from utils.exercises.core import verdict
+from utils.exercises.core import one_number, verdict
 
 PCA16_CODE = 16
 
@@ -85,13 +85,10 @@ def check_pca16_train_mse(answer, pca, train_examples):
     n_features = int(np.prod(train_examples.shape[1:]))
     if getattr(pca, "max_components", None) != n_features:
         raise ValueError(f"pca must be a PCABaseline fitted with all {n_features} components, got {pca!r}.")
-    if answer is None:
-        return verdict(False, f"{name} is still None. Replace it with your result. Hint: sum the variances of the "
-                              "directions PCA-16 drops, then divide by the number of pixels.")
-    try:
-        answer = float(np.asarray(answer, dtype=np.float64))
-    except (TypeError, ValueError):
-        return verdict(False, f"{name} should be one number, got {type(answer).__name__}.")
+    answer, failed = one_number(answer, name, hint="Hint: sum the variances of the directions PCA-16 drops, then "
+                                                   "divide by the number of pixels.")
+    if failed is not None:
+        return failed
     flat = train_examples.reshape(len(train_examples), -1).astype(np.float64)
     reconstructions = pca.reconstruct(train_examples, PCA16_CODE).reshape(len(flat), -1).astype(np.float64)
     expected = float(np.mean((flat - reconstructions) ** 2))

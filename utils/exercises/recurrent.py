@@ -6,7 +6,7 @@ Each check builds its own examples and reference answer, prints a kind verdict a
 import numpy as np
 
 from utils import validation
-from utils.exercises.core import _all_layers, call_learner, check_autoencoder, verdict
+from utils.exercises.core import all_layers, call_learner, check_autoencoder, known_mistake, verdict
 
 
 def check_lstm_parameters(answer, features=3, units=32):
@@ -72,9 +72,9 @@ def check_masked_mse(candidate):
             "the errors are summed over the features; average them (a mean over features and real steps).":
                 np.sum(np.sum((targets - reconstructions) ** 2, axis=-1) * step_mask) / np.sum(step_mask),
         }
-        for message, value in mistakes.items():
-            if np.isclose(answer, value, rtol=1e-6) and not np.isclose(answer, expected, rtol=1e-6):
-                return verdict(False, message)
+        mistake = known_mistake(answer, mistakes, expected, rtol=1e-6)
+        if mistake is not None:
+            return mistake
         if not np.isclose(answer, expected, rtol=1e-5):
             return verdict(False, f"on example {number} you have {float(answer):.5f}, expected {expected:.5f}.")
     return verdict(True, "my_masked_mse averages over features and the real steps only, on three padded batches.")
@@ -90,7 +90,7 @@ def check_gru_autoencoder(model, timesteps, code_size=16, units=32):
     shape_verdict = check_autoencoder(model, input_shape=(timesteps, 1), code_size=code_size)
     if not shape_verdict:
         return shape_verdict
-    layers = list(_all_layers(model))
+    layers = list(all_layers(model))
     if any(isinstance(layer, keras.layers.LSTM) for layer in layers):
         return verdict(False, "the model has LSTM layers; the exercise asks for GRU cells (cell=\"gru\").")
     grus = [layer for layer in layers if isinstance(layer, keras.layers.GRU)]

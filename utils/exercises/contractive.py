@@ -5,7 +5,7 @@ Each check builds its own examples and reference answer, prints a kind verdict a
 
 import numpy as np
 
-from utils.exercises.core import call_learner, verdict
+from utils.exercises.core import call_learner, known_mistake, one_number, verdict
 
 TINY_KERNEL = (3.0, -4.0)
 TINY_CODE = 0.5
@@ -13,12 +13,9 @@ TINY_CODE = 0.5
 
 def check_tiny_jacobian(answer):
     """Exercise 1: ‖J_f(x)‖²_F of a one-unit sigmoid encoder with kernel `TINY_KERNEL` where its code is `TINY_CODE`."""
-    if answer is None:
-        return verdict(False, "tiny_jacobian_sq_norm is still None. Replace it with your number.")
-    try:
-        answer = float(answer)
-    except (TypeError, ValueError):
-        return verdict(False, f"tiny_jacobian_sq_norm should be one number, got {type(answer).__name__}.")
+    answer, failed = one_number(answer, "tiny_jacobian_sq_norm")
+    if failed is not None:
+        return failed
     slope = TINY_CODE * (1 - TINY_CODE)  # the sigmoid's derivative, written with its output
     squared_weights = sum(w * w for w in TINY_KERNEL)
     expected = slope**2 * squared_weights
@@ -29,9 +26,9 @@ def check_tiny_jacobian(answer):
         "the weights are squared one by one before summing (3² + (−4)²), not summed first.":
             slope**2 * sum(TINY_KERNEL) ** 2,
     }
-    for message, value in mistakes.items():
-        if np.isclose(answer, value, rtol=1e-4):
-            return verdict(False, message)
+    mistake = known_mistake(answer, mistakes, rtol=1e-4)
+    if mistake is not None:
+        return mistake
     if not np.isclose(answer, expected, rtol=1e-4):
         return verdict(False, f"you have {answer:.6g}. Write the Jacobian of h = σ(W·x + b) entry by entry, then "
                               "add up the squares of its entries.")
@@ -71,9 +68,9 @@ def check_tanh_jacobian(candidate):
         if kernel.shape[0] == kernel.shape[1]:
             mistakes["the kernel's squares are summed over its inputs (axis 0), one total per code unit."] = np.sum(
                 (1 - codes**2) ** 2 * np.sum(kernel**2, axis=1), axis=-1)
-        for message, value in mistakes.items():
-            if np.allclose(answer, value, rtol=1e-5) and not np.allclose(answer, expected, rtol=1e-5):
-                return verdict(False, message)
+        mistake = known_mistake(answer, mistakes, expected, rtol=1e-5)
+        if mistake is not None:
+            return mistake
         if not np.allclose(answer, expected, rtol=1e-5):
             return verdict(False, f"on example {number} you have {np.round(answer, 4)}, expected "
                                   f"{np.round(expected, 4)}.")

@@ -6,7 +6,7 @@ Each check computes its own reference, prints a kind verdict and returns a `Verd
 import numpy as np
 
 from utils import validation
-from utils.exercises.core import verdict
+from utils.exercises.core import call_learner, one_number, verdict
 from utils.reconstruction_errors import summed_squared_error
 
 
@@ -26,13 +26,9 @@ def check_summed_squared_error(candidate):
     if candidate is None or not callable(candidate):
         return verdict(False, f"expected a function, got {candidate!r}. Define it with `def` and pass its name.")
     for number, (images, reconstructions) in enumerate(_error_examples(), start=1):
-        try:
-            answer = candidate(images, reconstructions)
-        except Exception as error:  # the learner's code may fail in any way; say how, kindly
-            return verdict(False, f"your function raised {type(error).__name__}: {error} on example {number}.")
-        if answer is None:
-            return verdict(False, "your function returned None. Did you forget `return`?")
-        answer = np.asarray(answer, dtype=np.float64)
+        answer, failed = call_learner(candidate, "your function", (images, reconstructions), number)
+        if failed is not None:
+            return failed
         if answer.ndim != 0:
             return verdict(False, f"your function returned an array of shape {answer.shape}; E is one number: "
                                   "after summing over the pixels, average over the images.")
@@ -63,12 +59,9 @@ def check_tied_parameter_count(answer, input_size=784, hidden_units=(1000, 500, 
     decoder_biases = sum(widths[:-1])
     expected = kernels + encoder_biases + decoder_biases
     name = "my_tied_parameter_count"
-    if answer is None:
-        return verdict(False, f"{name} is still None. Replace it with your arithmetic.")
-    try:
-        answer = float(answer)
-    except (TypeError, ValueError):
-        return verdict(False, f"{name} should be one number, got {type(answer).__name__}.")
+    answer, failed = one_number(answer, name)
+    if failed is not None:
+        return failed
     if answer == expected:
         return verdict(True, f"{name} = {int(answer):,}: one copy of each kernel, and a bias for every layer.")
     if answer == 2 * kernels + encoder_biases + decoder_biases:

@@ -85,7 +85,10 @@ def test_readme_gives_the_two_commands_and_the_slug():
 def test_ci_runs_the_readme_test_command():
     ci = (runner.REPO_ROOT / ".ci" / "run").read_text()
     assert "pip install --quiet -r requirements.txt" in ci
-    assert ci.rstrip().splitlines()[-1] == "pytest"
+    lines = [line.strip() for line in ci.splitlines()]
+    assert "pytest" in lines                                      # the README's test command, exactly
+    jax_run = "KERAS_BACKEND=jax pytest tests -p no:cacheprovider -q"
+    assert jax_run in lines and lines.index(jax_run) > lines.index("pytest")   # then the unit tests on JAX
 
 
 def test_colab_urls_and_bad_names():

@@ -1,8 +1,6 @@
-import json
-
 import numpy as np
 
-from utils.exercises.distributed import check_replica_loss, check_tf_config
+from utils.exercises.distributed import check_file_shards, check_replica_loss
 
 
 def test_replica_loss_accepts_the_global_mean_share():
@@ -19,24 +17,16 @@ def test_replica_loss_rejects_none_and_non_functions():
     assert not check_replica_loss(None)
 
 
-def reference_tf_config(hosts, index):
-    return json.dumps({"cluster": {"worker": hosts}, "task": {"type": "worker", "index": index}})
+def test_file_shards_accept_a_strided_split():
+    assert check_file_shards(lambda paths, n_workers, index: paths[index::n_workers])
 
 
-def test_tf_config_accepts_the_reference():
-    assert check_tf_config(reference_tf_config)
-
-
-def test_tf_config_rejects_plausible_mistakes():
-    as_dict = check_tf_config(lambda hosts, index: {"cluster": {"worker": hosts},
-                                                    "task": {"type": "worker", "index": index}})
-    assert not as_dict and "json.dumps" in as_dict.message
-    only_me = check_tf_config(lambda hosts, index: json.dumps({"cluster": {"worker": [hosts[index]]},
-                                                               "task": {"type": "worker", "index": 0}}))
-    assert not only_me and "every worker" in only_me.message
-    text_index = check_tf_config(lambda hosts, index: json.dumps({"cluster": {"worker": hosts},
-                                                                  "task": {"type": "worker", "index": str(index)}}))
-    assert not text_index and "integer" in text_index.message
-    chief = check_tf_config(lambda hosts, index: json.dumps({"cluster": {"worker": hosts},
-                                                             "task": {"type": "chief", "index": index}}))
-    assert not chief
+def test_file_shards_reject_plausible_mistakes():
+    every_file = check_file_shards(lambda paths, n_workers, index: paths)
+    assert not every_file and "same examples" in every_file.message
+    per_worker = lambda paths, n: len(paths) // n  # noqa: E731
+    dropped = check_file_shards(lambda paths, n, index: paths[index * per_worker(paths, n):
+                                                               (index + 1) * per_worker(paths, n)])
+    assert not dropped and "left over" in dropped.message
+    lopsided = check_file_shards(lambda paths, n, index: paths[:-(n - 1)] if index == 0 else [paths[-index]])
+    assert not lopsided and "within one file" in lopsided.message

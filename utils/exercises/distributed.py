@@ -3,7 +3,6 @@
 Each check builds its own examples and reference answer, prints a kind verdict and returns a `Verdict`.
 """
 
-import json
 
 import numpy as np
 
@@ -45,38 +44,40 @@ def check_replica_loss(candidate):
     return verdict(True, "the replicas' shares add up to the global mean, even with a short last batch.")
 
 
-def _cluster_examples():
-    return [(["localhost:12345", "localhost:23456"], 0), (["localhost:12345", "localhost:23456"], 1),
-            (["host-a:2222", "host-b:2222", "host-c:2222"], 2)]
+def _shard_examples():
+    """(paths, n_workers) cases: an even split, an uneven one, and more workers than usual."""
+    files = [f"train-{index:02d}.tfrecord" for index in range(8)]
+    return [(files, 2), (files[:7], 2), (files[:7], 3), (files, 4)]
 
 
-def check_tf_config(candidate):
-    """Exercise 2: `candidate(hosts, index)` returns the `TF_CONFIG` (a JSON string) of worker `index` of a cluster
-    whose workers listen at `hosts` ("host:port" strings)."""
+def check_file_shards(candidate):
+    """Exercise 2: `candidate(paths, n_workers, index)` lists the files worker `index` reads when the training files
+    are sharded by file: every file read by exactly one worker, the workers' loads differing by at most one file."""
     if candidate is None or not callable(candidate):
-        return verdict(False, f"expected a function, got {candidate!r}. Define my_tf_config and pass its name.")
-    for number, (hosts, index) in enumerate(_cluster_examples(), start=1):
-        try:
-            answer = candidate(list(hosts), index)
-        except Exception as error:  # the learner's code may fail in any way; say how, kindly
-            return verdict(False, f"my_tf_config raised {type(error).__name__}: {error} on example {number}.")
-        if answer is None:
-            return verdict(False, f"my_tf_config returned None on example {number}. Did you forget `return`?")
-        if not isinstance(answer, str):
-            return verdict(False, f"TF_CONFIG is an environment variable, so a string of JSON: got "
-                                  f"{type(answer).__name__}. Use json.dumps.")
-        try:
-            config = json.loads(answer)
-        except json.JSONDecodeError as error:
-            return verdict(False, f"example {number}: that is not JSON ({error}).")
-        cluster, task = config.get("cluster"), config.get("task")
-        if not isinstance(cluster, dict) or cluster.get("worker") != hosts:
-            return verdict(False, f"example {number}: the cluster should list every worker, in order, under "
-                                  f"'worker': {hosts}; got {cluster!r}.")
-        if not isinstance(task, dict) or task.get("type") != "worker":
-            return verdict(False, f"example {number}: this process is a 'worker' (the first worker acts as chief); "
-                                  f"got task {task!r}.")
-        if type(task.get("index")) is not int or task["index"] != index:
-            return verdict(False, f"example {number}: the task index should be the integer {index}, got "
-                                  f"{task.get('index')!r}.")
-    return verdict(True, "my_tf_config describes the whole cluster and this worker's place in it.")
+        return verdict(False, f"expected a function, got {candidate!r}. Define my_file_shard and pass its name.")
+    for number, (paths, n_workers) in enumerate(_shard_examples(), start=1):
+        shards = []
+        for index in range(n_workers):
+            try:
+                shard = candidate(list(paths), n_workers, index)
+            except Exception as error:  # the learner's code may fail in any way; say how, kindly
+                return verdict(False, f"my_file_shard raised {type(error).__name__}: {error} on example {number}.")
+            if shard is None:
+                return verdict(False, f"my_file_shard returned None on example {number}. Did you forget `return`?")
+            shards.append(list(shard))
+        read = [path for shard in shards for path in shard]
+        if any(len(shard) == len(paths) for shard in shards) and n_workers > 1:
+            return verdict(False, f"example {number}: a worker reads all {len(paths)} files, so the workers train on "
+                                  "the same examples: give each worker its own files.")
+        missing = sorted(set(paths) - set(read))
+        if missing:
+            return verdict(False, f"example {number}: {len(paths)} files over {n_workers} workers, and no worker reads "
+                                  f"{missing}: the files left over after an even split must go somewhere.")
+        if len(read) != len(set(read)) or set(read) != set(paths):
+            return verdict(False, f"example {number}: some file is read by two workers, or a worker reads a file "
+                                  f"that is not in the list: {shards}.")
+        sizes = [len(shard) for shard in shards]
+        if max(sizes) - min(sizes) > 1:
+            return verdict(False, f"example {number}: the workers read {sizes} files; a synchronous step waits for "
+                                  "the slowest worker, so keep the loads within one file of each other.")
+    return verdict(True, "each worker reads its own files, every file is read once, and the loads are balanced.")

@@ -9,6 +9,11 @@ What the course teaches:
 - `noise`: corruption layers and fixed-seed corruption functions for denoising autoencoders.
 - `regularizers`: sparsity penalties on activations (KL toward a target rate, L1), batch-size invariant.
 - `contractive`: the Jacobian penalty of a sigmoid encoder in closed form, and a layer that adds it.
+- `denoisers`: the residual (DnCNN-style) photo denoiser, its receptive field, whole-photo denoising (notebook 16).
+- `compression`: GDN, the quantizer, a learned rate model and the range coder that writes real bytes (notebook 17).
+- `colorizers`: the U-Net (or plain) L → ab colorizer, ab bins and their rebalancing, colourfulness (notebook 18).
+- `super_resolution`: the pixel shuffle, the benchmark degradation, aligned patches, SRCNN and the residual
+  sub-pixel networks (notebook 19).
 
 Data:
 
@@ -20,6 +25,7 @@ Evaluation:
 - `baselines`: the mean input and PCA-k (one fit serves every k), thin over scikit-learn.
 - `reconstruction_errors`: mean and summed squared error, per example and averaged.
 - `probes`: linear-probe accuracy of frozen codes.
+- `photos`: photos as float arrays in RGB, gray, Y or Lab, training patches, PSNR/SSIM with the field's protocols.
 - `plots`: reconstructions grid, training curves, 2-D code scatter.
 
 Training and settings:

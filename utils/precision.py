@@ -4,8 +4,13 @@ Mixed precision keeps the weights in float32 but computes most layers in a 16-bi
 hardware built for it: `mixed_float16` on an NVIDIA GPU with tensor cores, `mixed_bfloat16` on a CPU with bfloat16
 matrix units (Intel AMX, Sapphire Rapids and later). Elsewhere (most laptops, Colab's CPUs) float32 stays the
 choice: without matrix units the 16-bit types gain little or lose, even on CPUs whose AVX512-BF16 dot-product
-instructions compute in bfloat16 (notebooks 21 and 16 measured bfloat16 at 0.07× to 0.5× the float32 speed on
-such an AMD CPU).
+instructions compute in bfloat16 (notebook 21 measured bfloat16 at a sixth of the float32 speed on such an AMD CPU).
+
+TensorFlow reaches AMX only through its oneDNN kernels. `utils.course.backend.load_keras` sets
+`TF_ENABLE_ONEDNN_OPTS=0` unless the environment already says otherwise, and with oneDNN off bfloat16 ran at under a
+tenth of the float32 speed even on an AMX Xeon; with it on, 2.7× faster (notebook 16). The image notebooks (16–19)
+therefore set `TF_ENABLE_ONEDNN_OPTS=1` before loading Keras.
+
 Detect, don't assume, and measure::
 
     policy = pick_policy()                         # "mixed_bfloat16", "mixed_float16" or "float32"

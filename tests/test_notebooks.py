@@ -143,6 +143,35 @@ def test_setup_cell_is_valid_python():
     ast.parse(colab.SETUP_CELL)  # a stray newline inside a string literal once made it a SyntaxError
 
 
+ONEDNN_BLOCK = '# oneDNN carries the AMX kernels.\nos.environ["TF_ENABLE_ONEDNN_OPTS"] = "1"\n'
+
+
+def _notebook_opened_by(setup_source):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell(colab.badge_markdown("16_x.ipynb")),
+                      nbformat.v4.new_code_cell(setup_source)]
+    return notebook
+
+
+def test_the_onednn_override_is_the_one_accepted_variant_of_the_setup_cell():
+    variant = colab.with_onednn_override(ONEDNN_BLOCK)
+    assert variant != colab.SETUP_CELL and "import os\n" in variant
+    ast.parse(variant)
+    assert colab.split_onednn_override(variant) == (colab.SETUP_CELL, ONEDNN_BLOCK)
+    assert colab.badge_problems(_notebook_opened_by(variant), "16_x.ipynb") == []
+    assert not colab.sync(_notebook_opened_by(variant), "16_x.ipynb")  # sync keeps the override
+
+
+@pytest.mark.parametrize("setup_source", [
+    colab.SETUP_CELL + "\nprint('extra')",                                         # anything else added
+    colab.with_onednn_override(ONEDNN_BLOCK).replace('"1"', '"0"'),                # the override, but off
+    colab.with_onednn_override(ONEDNN_BLOCK).replace("import os\n", ""),          # os never imported
+    colab.SETUP_CELL.replace("keras = load_keras()", ONEDNN_BLOCK + "keras = load_keras()"),  # after the import
+])
+def test_other_changes_to_the_setup_cell_are_rejected(setup_source):
+    assert colab.badge_problems(_notebook_opened_by(setup_source), "16_x.ipynb") != []
+
+
 def test_the_hash_of_a_set_constant_does_not_depend_on_string_hashing():
     import subprocess
     import sys

@@ -4,6 +4,7 @@ The slug lives here and nowhere else by hand: `python -m utils.course.colab` rew
 cell from it, and a test holds them (and the README) to it.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -39,6 +40,32 @@ from utils.course.backend import load_keras
 keras = load_keras()'''
 
 
+# The one sanctioned variant of the setup cell: comment lines, then `os.environ["TF_ENABLE_ONEDNN_OPTS"] = "1"`,
+# just before `load_keras` is imported (with `import os` added). `load_keras` turns TensorFlow's oneDNN kernels off by
+# default, and they are the only way TensorFlow reaches a CPU's AMX bfloat16 units; the image notebooks (16–19),
+# which train in mixed bfloat16 where the CPU has them, turn oneDNN back on this way.
+ONEDNN_OVERRIDE = re.compile(r'(?:#[^\n]*\n)*os\.environ\["TF_ENABLE_ONEDNN_OPTS"\] = "1"\n'
+                             r"(?=from utils\.course\.backend import load_keras\n)")
+
+
+def split_onednn_override(source):
+    """(the setup cell without the oneDNN override, the override block or "") for a first code cell's source."""
+    match = ONEDNN_OVERRIDE.search(source)
+    if match is None or "import os\nimport subprocess\n" not in source:
+        return source, ""
+    core = source[:match.start()] + source[match.end():]
+    return core.replace("import os\nimport subprocess\n", "import subprocess\n", 1), match.group(0)
+
+
+def with_onednn_override(block):
+    """The course's setup cell with the oneDNN override `block` (as `split_onednn_override` returns it) put back."""
+    if not block:
+        return SETUP_CELL
+    anchor = "from utils.course.backend import load_keras\n"
+    return SETUP_CELL.replace("import subprocess\n", "import os\nimport subprocess\n", 1).replace(
+        anchor, block + anchor, 1)
+
+
 def colab_url(notebook_name):
     """The Colab URL that opens `notebooks/<notebook_name>` from GitHub."""
     if not notebook_name.endswith(".ipynb") or "/" in notebook_name:
@@ -59,7 +86,7 @@ def badge_problems(notebook, notebook_name):
     if first_markdown is None or badge_markdown(notebook_name) not in first_markdown.source:
         problems.append(f"the first Markdown cell lacks the badge {badge_markdown(notebook_name)}")
     first_code = next((cell for cell in cells if cell.cell_type == "code"), None)
-    if first_code is None or first_code.source != SETUP_CELL:
+    if first_code is None or split_onednn_override(first_code.source)[0] != SETUP_CELL:
         problems.append("the first code cell is not the course's setup cell (utils.course.colab.SETUP_CELL)")
     return problems
 
@@ -75,8 +102,9 @@ def sync(notebook, notebook_name):
             lines[index], changed = badge, True
     first_markdown.source = "\n".join(lines)
     first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    if first_code.source != SETUP_CELL:
-        first_code.source, changed = SETUP_CELL, True
+    expected = with_onednn_override(split_onednn_override(first_code.source)[1])
+    if first_code.source != expected:
+        first_code.source, changed = expected, True
     return changed
 
 

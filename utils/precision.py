@@ -3,8 +3,9 @@
 Mixed precision keeps the weights in float32 but computes most layers in a 16-bit type, which is much faster only on
 hardware built for it: `mixed_float16` on an NVIDIA GPU with tensor cores, `mixed_bfloat16` on a CPU with bfloat16
 matrix units (Intel AMX, Sapphire Rapids and later). Elsewhere (most laptops, Colab's CPUs) float32 stays the
-choice: without matrix units the 16-bit types gain little or lose, even on CPUs whose AVX512-BF16 dot-product
-instructions compute in bfloat16 (notebook 21 measured bfloat16 at a sixth of the float32 speed on such an AMD CPU).
+choice: without matrix units the 16-bit types are expected to gain little, even on CPUs whose AVX512-BF16
+dot-product instructions compute in bfloat16 (notebook 21 measured bfloat16 at a sixth of the float32 speed on such
+an AMD CPU, but with oneDNN off, see below, so that figure understates what bfloat16 can do there).
 
 TensorFlow reaches AMX only through its oneDNN kernels. `utils.course.backend.load_keras` sets
 `TF_ENABLE_ONEDNN_OPTS=0` unless the environment already says otherwise, and with oneDNN off bfloat16 ran at under a

@@ -38,6 +38,31 @@ def test_denoise_rejects_colour_photos():
         denoise(residual_denoiser(depth=2, channels=2), np.zeros((4, 4, 3)))
 
 
+def test_self_ensemble_averages_the_eight_turned_and_mirrored_views():
+    keras.utils.set_random_seed(0)
+    model = residual_denoiser(depth=3, channels=4)
+    noisy = np.random.default_rng(3).random((7, 10)).astype(np.float32)
+    expected = np.zeros_like(noisy)
+    for turns in range(4):
+        for view in (noisy, noisy[:, ::-1]):
+            output = keras.ops.convert_to_numpy(model(np.rot90(view, turns).copy()[None, ..., None]))[0, ..., 0]
+            output = np.rot90(output, -turns)
+            expected += (output if view is noisy else output[:, ::-1]) / 8
+    averaged = denoise(model, noisy, self_ensemble=True)
+    np.testing.assert_allclose(averaged, expected, atol=1e-5)
+    assert averaged.shape == noisy.shape
+    # a model that is not symmetric gives a different answer with and without the ensemble
+    assert np.abs(averaged - denoise(model, noisy)).max() > 1e-4
+    # a model whose output is its input is unchanged by turning and mirroring
+    identity = keras.Sequential([keras.Input((None, None, 1)), keras.layers.Identity()])
+    np.testing.assert_allclose(denoise(identity, noisy, self_ensemble=True), noisy, atol=1e-7)
+
+
+def test_self_ensemble_must_be_a_boolean():
+    with pytest.raises(ValueError, match="8"):
+        denoise(residual_denoiser(depth=2, channels=2), np.zeros((4, 4)), self_ensemble=8)
+
+
 def test_last_layer_stays_float32_under_a_mixed_policy():
     keras.mixed_precision.set_global_policy("mixed_bfloat16")
     try:

@@ -6,6 +6,7 @@ convolutional: it trains on small patches and runs on whole photos of any size::
 
     denoiser = residual_denoiser(depth=10, channels=32)   # (None, None, 1) → (None, None, 1)
     clean_estimate = denoise(denoiser, noisy_photo)       # one (H, W) or (H, W, 1) photo in [0, 1]
+    averaged = denoise(denoiser, noisy_photo, self_ensemble=True)   # mean over 8 turned and mirrored copies
     receptive_field(depth=10)                              # 21: each output pixel sees a 21×21 window
 
 Under a mixed-precision policy (`utils.precision.pick_policy`) the hidden convolutions compute in 16 bits while the
@@ -68,12 +69,15 @@ def residual_denoiser(depth=10, channels=32, kernel_size=3, name="residual_denoi
     return keras.Model(noisy_images, clean_estimates, name=name)
 
 
-def denoise(model, noisy_image):
+def denoise(model, noisy_image, self_ensemble=False):
     """Run a fully convolutional denoiser on one whole photo.
 
     Args:
         model: a Keras model mapping (1, H, W, 1) to (1, H, W, 1).
         noisy_image: a float array (H, W) or (H, W, 1), pixels on the scale the model was trained on.
+        self_ensemble: if True, denoise the photo's 8 quarter turns and mirror images and average the 8 results,
+            each turned back first (the "×8 self-ensemble" of Lim et al., 2017): 8 times the work, usually a
+            tenth of a dB more.
 
     Returns:
         float32 array of the same shape as `noisy_image` (not clipped).
@@ -81,6 +85,14 @@ def denoise(model, noisy_image):
     noisy_image = np.asarray(noisy_image)
     if noisy_image.ndim not in (2, 3) or (noisy_image.ndim == 3 and noisy_image.shape[-1] != 1):
         raise ValueError(f"noisy_image must be (H, W) or (H, W, 1), got shape {noisy_image.shape}.")
-    batch = noisy_image.reshape(1, noisy_image.shape[0], noisy_image.shape[1], 1).astype(np.float32)
-    estimate = keras.ops.convert_to_numpy(model(batch, training=False)).astype(np.float32)
-    return estimate.reshape(noisy_image.shape)
+    self_ensemble = validation.boolean(self_ensemble, "self_ensemble")
+    image = noisy_image.reshape(noisy_image.shape[0], noisy_image.shape[1]).astype(np.float32)
+    # predict_on_batch runs the model's compiled graph: about 4× faster than an eager call on a whole photo
+    views = [(turns, mirrored) for turns in range(4) for mirrored in (False, True)] if self_ensemble else [(0, False)]
+    estimate = np.zeros_like(image)
+    for turns, mirrored in views:
+        view = np.rot90(image[:, ::-1] if mirrored else image, turns)
+        output = np.asarray(model.predict_on_batch(np.ascontiguousarray(view)[None, ..., None]))[0, ..., 0]
+        output = np.rot90(output, -turns)
+        estimate += output[:, ::-1] if mirrored else output
+    return (estimate / len(views)).astype(np.float32).reshape(noisy_image.shape)

@@ -72,3 +72,25 @@ def test_networks_keep_sizes_and_share_one_body():
     assert super_resolve(srcnn(), None, upscaled).shape == (27, 21)
     with pytest.raises(ValueError, match="distinct"):
         residual_subpixel_networks(scales=(2, 2))
+
+
+def test_self_ensemble_averages_the_eight_views_before_rounding():
+    keras.utils.set_random_seed(0)
+    networks = residual_subpixel_networks(scales=(3,), filters=8, blocks=1)
+    last = networks[3].get_layer("to_subpixels_x3")
+    last.set_weights([np.random.default_rng(5).normal(0, 0.05, w.shape) for w in last.get_weights()])
+    low = np.random.default_rng(6).random((5, 4)) * 255
+    upscaled = np.random.default_rng(7).random((15, 12)) * 255
+    total = np.zeros((15, 12))
+    for turns in range(4):
+        for mirrored in (False, True):
+            def turn(image, turns=turns, mirrored=mirrored):
+                return np.rot90(image[:, ::-1] if mirrored else image, turns).astype(np.float32)[None, ..., None] / 255
+            estimate = np.rot90(keras.ops.convert_to_numpy(networks[3]([turn(low), turn(upscaled)]))[0, ..., 0], -turns)
+            total += (estimate[:, ::-1] if mirrored else estimate) * 255
+    expected = np.clip(np.round(total / 8), 0, 255)
+    averaged = super_resolve(networks[3], low, upscaled, self_ensemble=True)
+    assert np.mean(averaged == expected) > 0.98 and np.abs(averaged - expected).max() <= 1
+    assert np.abs(averaged - super_resolve(networks[3], low, upscaled)).max() >= 1   # the views do differ
+    with pytest.raises(ValueError, match="yes"):
+        super_resolve(networks[3], low, upscaled, self_ensemble="yes")

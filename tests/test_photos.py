@@ -1,7 +1,18 @@
 import numpy as np
 import pytest
 
-from utils.photos import as_float, bicubic, crop_to_multiple, load_sr_luma, luma, psnr, random_patches, ssim, to_space
+from utils.photos import (
+    as_float,
+    bicubic,
+    crop_to_multiple,
+    load_sr_luma,
+    luma,
+    psnr,
+    random_patches,
+    self_ensemble,
+    ssim,
+    to_space,
+)
 
 # Bicubic ×2, ×3, ×4 on the Y channel, border shaved by the scale: SRCNN (Dong et al., 2014), Table 1 / 2.
 PUBLISHED_BICUBIC = {("Set5", 2): 33.66, ("Set5", 3): 30.39, ("Set5", 4): 28.42,
@@ -80,3 +91,22 @@ def test_random_patches_come_from_the_images():
 def test_bad_arguments_are_named(call, shown):
     with pytest.raises(ValueError, match=shown):
         call()
+
+
+def test_self_ensemble_turns_each_output_back_and_averages():
+    image = np.arange(12.0).reshape(3, 4)
+    np.testing.assert_allclose(self_ensemble(lambda view: view, image), image)   # an equivariant function: unchanged
+    # a function that sees only its input's top-left pixel, written at the top-left of its output: each view's
+    # top-left is one of the image's corners, turned back to that corner, so every corner gets 2 of the 8 views
+    def corner(view):
+        output = np.zeros_like(view)
+        output[0, 0] = view[0, 0]
+        return output
+    expected = np.zeros_like(image)
+    for row, column in ((0, 0), (0, -1), (-1, 0), (-1, -1)):
+        expected[row, column] = image[row, column] * 2 / 8
+    np.testing.assert_allclose(self_ensemble(corner, image), expected)
+    upscaled = self_ensemble(lambda low, high: np.kron(low, np.ones((2, 2))) + high, image, np.ones((6, 8)))
+    np.testing.assert_allclose(upscaled, np.kron(image, np.ones((2, 2))) + 1)     # two inputs turned alike
+    with pytest.raises(ValueError, match=r"\(3,\)"):
+        self_ensemble(lambda view: view, np.zeros(3))

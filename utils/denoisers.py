@@ -16,7 +16,7 @@ last convolution and the subtraction stay in float32, so the output has full pre
 import keras
 import numpy as np
 
-from utils import validation
+from utils import photos, validation
 
 
 def receptive_field(depth, kernel_size=3):
@@ -86,13 +86,10 @@ def denoise(model, noisy_image, self_ensemble=False):
     if noisy_image.ndim not in (2, 3) or (noisy_image.ndim == 3 and noisy_image.shape[-1] != 1):
         raise ValueError(f"noisy_image must be (H, W) or (H, W, 1), got shape {noisy_image.shape}.")
     self_ensemble = validation.boolean(self_ensemble, "self_ensemble")
-    image = noisy_image.reshape(noisy_image.shape[0], noisy_image.shape[1]).astype(np.float32)
-    # predict_on_batch runs the model's compiled graph: about 4× faster than an eager call on a whole photo
-    views = [(turns, mirrored) for turns in range(4) for mirrored in (False, True)] if self_ensemble else [(0, False)]
-    estimate = np.zeros_like(image)
-    for turns, mirrored in views:
-        view = np.rot90(image[:, ::-1] if mirrored else image, turns)
-        output = np.asarray(model.predict_on_batch(np.ascontiguousarray(view)[None, ..., None]))[0, ..., 0]
-        output = np.rot90(output, -turns)
-        estimate += output[:, ::-1] if mirrored else output
-    return (estimate / len(views)).astype(np.float32).reshape(noisy_image.shape)
+
+    def run(image):  # predict_on_batch runs the compiled graph: about 4× faster than an eager call on a whole photo
+        return np.asarray(model.predict_on_batch(np.asarray(image, np.float32)[None, ..., None]))[0, ..., 0]
+
+    image = noisy_image.reshape(noisy_image.shape[0], noisy_image.shape[1])
+    estimate = photos.self_ensemble(run, image) if self_ensemble else run(image)
+    return estimate.astype(np.float32).reshape(noisy_image.shape)

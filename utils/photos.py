@@ -8,6 +8,8 @@ Colour spaces come from scikit-image, resampling from Pillow, PSNR and SSIM from
   own Y (the convention that reproduces the published Set14 figures).
 - `bicubic(image, size)`: Pillow's bicubic resampling of a float image (antialiased when shrinking).
 - `random_patches(images, size, count, rng)`: training patches from whole photos of any size.
+- `self_ensemble(function, *images)`: the mean of an image-to-image function over the 8 quarter turns and mirror
+  images of its inputs (test-time augmentation of notebooks 16 and 19).
 - `psnr(reference, estimate, data_range, shave)` and `ssim(...)`: on whole images, a border of `shave` pixels left out.
 
 Checked against the published bicubic baselines (tests/test_photos.py)::
@@ -191,6 +193,30 @@ def random_patches(images, size, count, rng):
         left = rng.integers(image.shape[1] - size + 1)
         patches.append(image[top:top + size, left:left + size])
     return np.stack(patches)
+
+
+def self_ensemble(function, *images):
+    """The mean of `function`'s outputs over the 8 quarter turns and mirror images of its inputs, each output turned
+    back first (the "×8 self-ensemble" of Lim et al., 2017).
+
+    Args:
+        function: maps 2-D arrays, all turned and mirrored alike, to one 2-D array in the same orientation (its size
+            may be a multiple of theirs, as a super-resolution network's is).
+        *images: one or more 2-D arrays.
+
+    Returns:
+        float64 array: the mean of the 8 outputs, in the orientation of the untouched inputs.
+    """
+    if not images or any(np.ndim(image) != 2 for image in images):
+        raise ValueError(f"images must be one or more 2-D arrays, got shapes {[np.shape(i) for i in images]}.")
+    total = None
+    for turns in range(4):
+        for mirrored in (False, True):
+            views = [np.ascontiguousarray(np.rot90(image[:, ::-1] if mirrored else image, turns)) for image in images]
+            output = np.rot90(np.asarray(function(*views), dtype=np.float64), -turns)
+            output = output[:, ::-1] if mirrored else output
+            total = output if total is None else total + output
+    return total / 8
 
 
 def load_sr_luma(name):

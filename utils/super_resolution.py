@@ -205,16 +205,10 @@ def super_resolve(network, low, upscaled=None, self_ensemble=False):
         raise ValueError(f"a two-input network needs low as an (h, w) image, got {low!r}.")
     self_ensemble = validation.boolean(self_ensemble, "self_ensemble")
 
-    def view(image, turns, mirrored):
-        image = np.rot90(image[:, ::-1] if mirrored else image, turns)
-        return (np.ascontiguousarray(image, dtype=np.float32) / 255.0)[None, ..., None]
+    def run(*images):  # predict_on_batch runs the compiled graph: several times faster than an eager call
+        inputs = [(np.asarray(image, np.float32) / 255.0)[None, ..., None] for image in images]
+        return np.asarray(network.predict_on_batch(inputs if two_inputs else inputs[0]), np.float64)[0, ..., 0]
 
-    views = [(turns, mirrored) for turns in range(4) for mirrored in (False, True)] if self_ensemble else [(0, False)]
-    total = np.zeros(np.shape(upscaled), dtype=np.float64)
-    for turns, mirrored in views:
-        inputs = [view(low, turns, mirrored), view(upscaled, turns, mirrored)] if two_inputs else view(
-            upscaled, turns, mirrored)
-        # predict_on_batch runs the compiled graph: several times faster than an eager call on a whole image
-        estimate = np.rot90(np.asarray(network.predict_on_batch(inputs), dtype=np.float64)[0, ..., 0], -turns)
-        total += estimate[:, ::-1] if mirrored else estimate
-    return np.clip(np.round(total / len(views) * 255.0), 0, 255)
+    images = (low, upscaled) if two_inputs else (upscaled,)
+    estimate = photos.self_ensemble(run, *images) if self_ensemble else run(*images)
+    return np.clip(np.round(estimate * 255.0), 0, 255)

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from utils.uncertainty import binomial_two_standard_errors, two_standard_errors
+from utils.uncertainty import binomial_two_standard_errors, paired_difference, two_standard_errors
 
 
 def test_two_standard_errors_shrink_with_the_square_root_of_n():
@@ -53,3 +53,23 @@ def test_bootstrap_rejects_bad_arguments(kwargs):
 
     with pytest.raises(ValueError):
         bootstrap_two_standard_errors(np.mean, np.arange(10.0), **kwargs)
+
+
+def test_paired_difference_is_sharper_than_two_separate_spreads():
+    rng = np.random.default_rng(2)
+    difficulty = rng.normal(25.0, 3.0, size=40)  # what makes a photo hard, shared by both methods
+    ours, baseline = difficulty + 0.5 + rng.normal(0, 0.2, 40), difficulty + rng.normal(0, 0.2, 40)
+    result = paired_difference(ours, baseline)
+    assert result.mean == pytest.approx(np.mean(ours - baseline))
+    assert result.spread == pytest.approx(two_standard_errors(ours - baseline))
+    assert result.spread < 0.2 < two_standard_errors(ours)  # the pairing removes the shared difficulty
+    assert (result.n_higher, result.n) == (int(np.sum(ours > baseline)), 40)
+    swapped = paired_difference(baseline, ours)
+    assert swapped.mean == pytest.approx(-result.mean) and swapped.n_higher == 40 - result.n_higher
+
+
+@pytest.mark.parametrize("ours, baseline", [([1.0, 2.0], [1.0, 2.0, 3.0]), ([[1.0, 2.0]], [[1.0, 2.0]]),
+                                            ([1.0], [2.0]), ([1.0, np.nan], [1.0, 2.0])])
+def test_paired_difference_rejects_unpaired_or_bad_scores(ours, baseline):
+    with pytest.raises(ValueError):
+        paired_difference(ours, baseline)

@@ -5,6 +5,8 @@ would differ by about one standard error; two standard errors make a rough 95 % 
 differ by less than their intervals, the difference is a tie, not a win.
 """
 
+from typing import NamedTuple
+
 import numpy as np
 
 from utils import validation
@@ -25,6 +27,39 @@ def two_standard_errors(per_example):
     if not np.all(np.isfinite(values)):
         raise ValueError("per_example holds a NaN or an infinite value.")
     return float(2 * values.std(ddof=1) / np.sqrt(len(values)))
+
+
+class PairedDifference(NamedTuple):
+    """Ours against a baseline on the same examples: see `paired_difference`."""
+
+    mean: float  # mean of (ours − baseline) over the examples
+    spread: float  # two standard errors of that mean: a difference inside it is a tie
+    n_higher: int  # examples on which ours is higher than the baseline
+    n: int  # examples compared
+
+
+def paired_difference(ours, baseline):
+    """The mean of per-example differences `ours − baseline`, with its spread: the paired comparison.
+
+    Two methods scored on the same examples (the same photos, say) are compared through their per-example
+    differences: what makes one photo hard makes it hard for both, so the differences spread far less than either
+    score, and the comparison is sharper than two separate intervals.
+
+    Args:
+        ours, baseline: 1-D array-likes of the same length (at least 2), one finite score per example, in the same
+            example order.
+
+    Returns:
+        A `PairedDifference(mean, spread, n_higher, n)`: the mean difference, two standard errors of it, the number
+        of examples on which `ours` is higher, and the number of examples.
+    """
+    ours, baseline = np.asarray(ours, dtype=np.float64), np.asarray(baseline, dtype=np.float64)
+    if ours.ndim != 1 or ours.shape != baseline.shape:
+        raise ValueError(f"ours and baseline must be 1-D and of one length (one score per example each), got shapes "
+                         f"{ours.shape} and {baseline.shape}.")
+    differences = ours - baseline
+    return PairedDifference(float(differences.mean()), two_standard_errors(differences),
+                            int(np.sum(differences > 0)), len(differences))
 
 
 def binomial_two_standard_errors(accuracy, n):

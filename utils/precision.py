@@ -3,9 +3,12 @@
 Mixed precision keeps the weights in float32 but computes most layers in a 16-bit type, which is much faster only on
 hardware built for it: `mixed_float16` on an NVIDIA GPU with tensor cores, `mixed_bfloat16` on a CPU with bfloat16
 matrix units (Intel AMX, Sapphire Rapids and later). Elsewhere (most laptops, Colab's CPUs) float32 stays the
-choice: without matrix units the 16-bit types are expected to gain little, even on CPUs whose AVX512-BF16
-dot-product instructions compute in bfloat16 (notebook 21 measured bfloat16 at a sixth of the float32 speed on such
-an AMD CPU, but with oneDNN off, see below, so that figure understates what bfloat16 can do there).
+choice: without matrix units the 16-bit types gain little, even on CPUs whose AVX512-BF16 dot-product
+instructions compute in bfloat16. Measured on 2 cores of such an AMD EPYC (Zen 4, no AMX) with oneDNN on (December
+2026): one training step of notebook 16's denoiser ran 1.1×, of 18's U-Net 1.2× and of 19's super-resolution network
+1.5× faster in mixed bfloat16 than in float32 (notebook 16's timing cell, batches of 64: 1.5×), against 3× on an
+AMX Xeon; with oneDNN off, notebook 21 measured bfloat16 at a sixth of the float32 speed there. Too little and too
+uneven to change the default on such CPUs: time both first, as notebook 16 does.
 
 TensorFlow reaches AMX only through its oneDNN kernels. `utils.course.backend.load_keras` sets
 `TF_ENABLE_ONEDNN_OPTS=0` unless the environment already says otherwise, and with oneDNN off bfloat16 ran at under a
